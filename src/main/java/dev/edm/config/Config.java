@@ -1,0 +1,40 @@
+package dev.edm.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The whole effective configuration, immutable; built by {@link ConfigLoader}. */
+public record Config(
+        String host,
+        int port,
+        Path dataDir,
+        Path outputDir,
+        Path logDir,
+        DatabaseSettings database,
+        long maxBodyBytes,
+        boolean debugMode,
+        ShopifySettings shopify,
+        int lowStockThreshold,
+        int noSalesDays,
+        EmailSettings email,
+        int verifyFailuresPerMinute,
+        long minFreeBytes) {
+
+    /** Creates the data, output and log folders; a folder that cannot be made or written stops startup. */
+    public void prepareDirectories() {
+        ensureWritable("EDM_DATA_DIR", dataDir);
+        ensureWritable("EDM_OUTPUT_DIR", outputDir);
+        ensureWritable("EDM_LOG_DIR", logDir);
+    }
+
+    private static void ensureWritable(String variable, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new ConfigException(variable, "folder " + dir + " cannot be created or written (" + e + ")");
+        }
+    }
+}

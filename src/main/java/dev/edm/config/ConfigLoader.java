@@ -1,0 +1,212 @@
+package dev.edm.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds {@link Config} from environment variables and a {@code .env} file in the working directory
+ * (the environment wins). The only class that reads {@code System.getenv}.
+ */
+public final class ConfigLoader {
+    private static final long MIB = 1024L * 1024L;
+
+    private final Map<String, String> env;
+    private final Map<String, String> dotEnv;
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final List<ConfigException> problems = new ArrayList<>();
+
+    /** One variable as the loader saw it. */
+    public record Entry(String name, String value, String source, boolean secret) {
+        /** The value as it may be printed: secrets are masked. */
+        public String display() {
+            if (value == null) {
+                return "(unset)";
+            }
+            return secret ? "****" : value;
+        }
+    }
+
+    /** The effective configuration (null when there are problems), what was read, and every problem found. */
+    public record Inspection(Config config, List<Entry> entries, List<ConfigException> problems) {}
+
+    ConfigLoader(Map<String, String> env, Map<String, String> dotEnv) {
+        this.env = env;
+        this.dotEnv = dotEnv;
+    }
+
+    /** Loads from the process environment and {@code ./.env}; throws the first problem. */
+    public static Config load() {
+        return fromSystem().build();
+    }
+
+    /** Loads from the given variables only (for tests and embedding); throws the first problem. */
+    public static Config load(Map<String, String> variables) {
+        return new ConfigLoader(variables, Map.of()).build();
+    }
+
+    /** Reads everything from the process environment and {@code ./.env}, collecting all problems. */
+    public static Inspection inspect() {
+        return fromSystem().inspection();
+    }
+
+    private static ConfigLoader fromSystem() {
+        Map<String, String> dotEnv;
+        try {
+            dotEnv = DotEnv.read(Path.of(".env"));
+        } catch (ConfigException e) {
+            ConfigLoader loader = new ConfigLoader(System.getenv(), Map.of());
+            loader.problems.add(e);
+            return loader;
+        }
+        return new ConfigLoader(System.getenv(), dotEnv);
+    }
+
+    Config build() {
+        Inspection inspection = inspection();
+        if (!inspection.problems().isEmpty()) {
+            throw inspection.problems().get(0);
+        }
+        return inspection.config();
+    }
+
+    Inspection inspection() {
+        Config config = read();
+        return new Inspection(problems.isEmpty() ? config : null, List.copyOf(entries.values()), List.copyOf(problems));
+    }
+
+    private Config read() {
+        String host = string("EDM_HOST", "0.0.0.0", false);
+        Integer legacyPort = integer("PORT", null, 0, 65535);
+        int port = integer("EDM_PORT", legacyPort == null ? 5001 : legacyPort, 0, 65535);
+        Path dataDir = path("EDM_DATA_DIR", "./data");
+        Path outputDir = path("EDM_OUTPUT_DIR", "./output");
+        Path logDir = path("EDM_LOG_DIR", "./logs");
+        DatabaseSettings database = database(dataDir);
+        long maxBody = integer("EDM_MAX_BODY_BYTES", (int) (5 * MIB), 1024, Integer.MAX_VALUE - 1);
+        boolean debug = bool("DEBUG_MODE", false);
+        ShopifySettings shopify = new ShopifySettings(
+                list(string("SHOPIFY_WEBHOOK_SECRET", null, true)),
+                shopSecrets(string("SHOPIFY_SECRETS", null, true)),
+                Optional.ofNullable(string("SHOPIFY_STORE", null, false)).map(s -> s.toLowerCase(Locale.ROOT)),
+                Optional.ofNullable(string("SHOPIFY_TOKEN", null, true)));
+        int lowStock = integer("LOW_STOCK_THRESHOLD", 5, 0, 1_000_000);
+        int noSales = integer("NO_SALES_DAYS", 60, 1, 3650);
+        EmailSettings email = new EmailSettings(
+                Optional.ofNullable(string("EMAIL_SMTP_SERVER", null, false)),
+                integer("EMAIL_SMTP_PORT", 465, 1, 65535),
+                Optional.ofNullable(string("EMAIL_SENDER", null, false)),
+                Optional.ofNullable(string("EMAIL_PASSWORD", null, true)),
+                list(string("EMAIL_RECIPIENTS", null, false)));
+        int verifyFailures = integer("EDM_VERIFY_FAILURES_PER_MINUTE", 30, 1, 1_000_000);
+        long minFree = integer("EDM_MIN_FREE_MB", 100, 0, 1_000_000) * MIB;
+        return new Config(
+                host, port, dataDir, outputDir, logDir, database, maxBody, debug, shopify, lowStock, noSales, email,
+                verifyFailures, minFree);
+    }
+
+    private DatabaseSettings database(Path dataDir) {
+        String url = string("EDM_DATABASE_URL", null, true);
+        try {
+            return DatabaseSettings.parse(url, dataDir);
+        } catch (ConfigException e) {
+            problems.add(e);
+            return DatabaseSettings.sqliteFile(dataDir.resolve("edm.db"));
+        }
+    }
+
+    private String raw(String name, String fallback, boolean secret) {
+        String value = env.get(name);
+        String source = "environment";
+        if (value == null) {
+            value = dotEnv.get(name);
+            source = ".env";
+        }
+        if (value == null || value.isBlank()) {
+            entries.put(name, new Entry(name, fallback, "default", secret));
+            return null;
+        }
+        entries.put(name, new Entry(name, value.strip(), source, secret));
+        return value.strip();
+    }
+
+    private String string(String name, String fallback, boolean secret) {
+        String value = raw(name, fallback, secret);
+        return value == null ? fallback : value;
+    }
+
+    private Path path(String name, String fallback) {
+        String value = string(name, fallback, false);
+        try {
+            return Path.of(value).toAbsolutePath().normalize();
+        } catch (RuntimeException e) {
+            problems.add(new ConfigException(name, "not a valid path: " + value));
+            return Path.of(fallback).toAbsolutePath().normalize();
+        }
+    }
+
+    private Integer integer(String name, Integer fallback, int min, int max) {
+        String value = raw(name, fallback == null ? null : fallback.toString(), false);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed < min || parsed > max) {
+                problems.add(new ConfigException(name, "must be between " + min + " and " + max + ", got " + parsed));
+                return fallback;
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            problems.add(new ConfigException(name, "must be a whole number, got \"" + value + "\""));
+            return fallback;
+        }
+    }
+
+    private boolean bool(String name, boolean fallback) {
+        String value = raw(name, Boolean.toString(fallback), false);
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> {
+                problems.add(new ConfigException(name, "must be true or false, got \"" + value + "\""));
+                yield fallback;
+            }
+        };
+    }
+
+    private static List<String> list(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                items.add(part.strip());
+            }
+        }
+        return items;
+    }
+
+    private Map<String, List<String>> shopSecrets(String value) {
+        Map<String, List<String>> byShop = new LinkedHashMap<>();
+        for (String item : list(value)) {
+            int colon = item.indexOf(':');
+            if (colon <= 0 || colon == item.length() - 1) {
+                problems.add(new ConfigException(
+                        "SHOPIFY_SECRETS", "each item must be shop-domain:secret (an item has no shop or no secret)"));
+                continue;
+            }
+            String shop = item.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            byShop.computeIfAbsent(shop, k -> new ArrayList<>()).add(item.substring(colon + 1).strip());
+        }
+        return byShop;
+    }
+}

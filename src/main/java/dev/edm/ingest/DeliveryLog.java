@@ -1,0 +1,96 @@
+package dev.edm.ingest;
+
+import dev.edm.event.Platform;
+import dev.edm.storage.Database;
+import dev.edm.storage.Sql;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Read access to the inbox: recent deliveries with their processing status, one delivery with its body. */
+public final class DeliveryLog {
+    private static final String SUMMARY_COLUMNS = "id, platform, store, topic, webhook_id, event_id, triggered_at, "
+            + "api_version, received_at, signed, headers, length(body) AS body_size, status, status_reason, processed_at";
+
+    private final Database db;
+
+    public DeliveryLog(Database db) {
+        this.db = db;
+    }
+
+    /** The latest deliveries, newest first, optionally filtered; bodies are not loaded. */
+    public List<StoredDelivery> latest(int limit, Optional<Platform> platform, Optional<DeliveryStatus> status) {
+        StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + " FROM delivery WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        platform.ifPresent(p -> {
+            sql.append(" AND platform = ?");
+            params.add(p.id());
+        });
+        status.ifPresent(s -> {
+            sql.append(" AND status = ?");
+            params.add(s.id());
+        });
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        params.add(limit);
+        return db.read(c -> Sql.query(c, sql.toString(), rs -> map(rs, false), params.toArray()));
+    }
+
+    /** One delivery with its raw body. */
+    public Optional<StoredDelivery> find(long id) {
+        return db.read(c -> Sql.queryOne(
+                c, "SELECT " + SUMMARY_COLUMNS + ", body FROM delivery WHERE id = ?", rs -> map(rs, true), id));
+    }
+
+    /** How many deliveries wait for processing. */
+    public long pendingCount() {
+        return db.read(c -> Sql.queryOne(
+                        c, "SELECT count(*) FROM delivery WHERE status = ?", rs -> rs.getLong(1), DeliveryStatus.PENDING.id())
+                .orElse(0L));
+    }
+
+    /** The oldest pending deliveries, in arrival order, with bodies. */
+    static List<StoredDelivery> pending(Connection c, int limit) throws SQLException {
+        return Sql.query(
+                c,
+                "SELECT " + SUMMARY_COLUMNS + ", body FROM delivery WHERE status = ? ORDER BY id LIMIT ?",
+                rs -> map(rs, true),
+                DeliveryStatus.PENDING.id(),
+                limit);
+    }
+
+    static void markProcessed(Connection c, long id, DeliveryHandler.Outcome outcome, long nowMillis)
+            throws SQLException {
+        Sql.update(
+                c,
+                "UPDATE delivery SET status = ?, status_reason = ?, processed_at = ? WHERE id = ?",
+                outcome.status().id(),
+                outcome.reason(),
+                nowMillis,
+                id);
+    }
+
+    private static StoredDelivery map(ResultSet rs, boolean withBody) throws SQLException {
+        Long processedAt = Sql.getLong(rs, "processed_at");
+        return new StoredDelivery(
+                rs.getLong("id"),
+                Platform.fromId(rs.getString("platform")).orElseThrow(),
+                rs.getString("store"),
+                rs.getString("topic"),
+                rs.getString("webhook_id"),
+                rs.getString("event_id"),
+                rs.getString("triggered_at"),
+                rs.getString("api_version"),
+                Instant.ofEpochMilli(rs.getLong("received_at")),
+                rs.getInt("signed") == 1,
+                rs.getString("headers"),
+                withBody ? rs.getBytes("body") : null,
+                rs.getInt("body_size"),
+                DeliveryStatus.fromId(rs.getString("status")).orElseThrow(),
+                rs.getString("status_reason"),
+                processedAt == null ? null : Instant.ofEpochMilli(processedAt));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.edm.ingest;
+
+import dev.edm.event.Platform;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** Counters and timers for deliveries: received, accepted, duplicate, rejected by reason, commit latency. */
+public final class IngestMetrics {
+    private final MeterRegistry registry;
+    private final Timer commitLatency;
+    private final DistributionSummary batchSize;
+
+    public IngestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.commitLatency = Timer.builder("edm.inbox.commit")
+                .description("Time to commit one group of deliveries to the inbox")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(5))
+                .register(registry);
+        this.batchSize = DistributionSummary.builder("edm.inbox.batch.size")
+                .description("Deliveries committed together in one transaction")
+                .register(registry);
+    }
+
+    void received(Platform platform) {
+        Counter.builder("edm.deliveries.received")
+                .description("Deliveries received, before any check")
+                .tag("platform", platform.id())
+                .register(registry)
+                .increment();
+    }
+
+    void outcome(Platform platform, IngestResult result) {
+        String outcome;
+        String reason;
+        switch (result) {
+            case IngestResult.Accepted a -> {
+                outcome = "accepted";
+                reason = "none";
+            }
+            case IngestResult.Duplicate d -> {
+                outcome = "duplicate";
+                reason = "none";
+            }
+            case IngestResult.Rejected r -> {
+                outcome = "rejected";
+                reason = r.reason().id();
+            }
+        }
+        Counter.builder("edm.deliveries")
+                .description("Deliveries by outcome (accepted, duplicate, rejected) and rejection reason")
+                .tag("platform", platform.id())
+                .tag("outcome", outcome)
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
+    void storageFailure(Platform platform) {
+        Counter.builder("edm.deliveries.unavailable")
+                .description("Deliveries answered 503 because storage failed")
+                .tag("platform", platform.id())
+                .register(registry)
+                .increment();
+    }
+
+    void committed(long nanos, int deliveries) {
+        commitLatency.record(Duration.ofNanos(nanos));
+        batchSize.record(deliveries);
+    }
+
+    void processed(Platform platform, DeliveryStatus status) {
+        Counter.builder("edm.deliveries.processed")
+                .description("Deliveries processed, by resulting status")
+                .tag("platform", platform.id())
+                .tag("status", status.id())
+                .register(registry)
+                .increment();
+    }
+
+    void backlog(Supplier<Number> pending) {
+        io.micrometer.core.instrument.Gauge.builder("edm.processing.backlog", pending)
+                .description("Deliveries committed but not yet processed")
+                .register(registry);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.edm.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.edm.event.Platform;
+import dev.edm.ingest.IngestResult.Rejected;
+import dev.edm.ingest.IngestResult.Rejection;
+import dev.edm.platform.DeliveryMeta;
+import dev.edm.platform.Verification;
+import dev.edm.platform.WebhookAdapter;
+import dev.edm.storage.StorageException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest pipeline: size and media-type checks, signature verification, then a durable commit to the
+ * inbox before the caller may acknowledge. Outcomes are values; storage failures throw
+ * {@link StorageException} so the caller answers 503 and the platform retries.
+ */
+public final class IngestService {
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long COMMIT_WAIT_MILLIS = 4_000;
+
+    private final Map<Platform, WebhookAdapter> adapters;
+    private final GroupCommitInbox inbox;
+    private final FailureRateLimiter limiter;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+    private final long maxBodyBytes;
+
+    IngestService(
+            Map<Platform, WebhookAdapter> adapters,
+            GroupCommitInbox inbox,
+            FailureRateLimiter limiter,
+            IngestMetrics metrics,
+            Clock clock,
+            long maxBodyBytes) {
+        this.adapters = Map.copyOf(adapters);
+        this.inbox = inbox;
+        this.limiter = limiter;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** Checks, verifies and durably stores one delivery. */
+    public IngestResult ingest(IngestRequest request) {
+        Platform platform = request.platform();
+        metrics.received(platform);
+        IngestResult result;
+        try {
+            result = check(request);
+        } catch (StorageException e) {
+            metrics.storageFailure(platform);
+            throw e;
+        }
+        metrics.outcome(platform, result);
+        return result;
+    }
+
+    private IngestResult check(IngestRequest request) {
+        WebhookAdapter adapter = adapters.get(request.platform());
+        if (adapter == null) {
+            return new Rejected(Rejection.NOT_CONFIGURED, request.platform().id() + " webhooks are not supported yet");
+        }
+        if (request.contentLength().isPresent() && request.contentLength().getAsLong() > maxBodyBytes) {
+            return tooLarge();
+        }
+        if (!adapter.acceptsContentType(request.contentType())) {
+            return new Rejected(
+                    Rejection.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type must be application/json, got " + (request.contentType() == null ? "none" : request.contentType()));
+        }
+        Duration limited = limiter.limitedFor(request.clientAddress());
+        if (!limited.isZero() && !adapter.hasSignature(request.headers())) {
+            return rateLimited(limited);
+        }
+        byte[] body = readLimited(request.body().get(), request.contentLength().orElse(-1));
+        if (body == null) {
+            return tooLarge();
+        }
+        return switch (adapter.verify(request.headers(), body)) {
+            case Verification.Verified v -> store(request.platform(), v.meta(), body);
+            case Verification.Unauthorized u -> {
+                Duration wait = limiter.recordFailure(request.clientAddress());
+                yield wait.isZero() ? new Rejected(Rejection.UNAUTHORIZED, u.message()) : rateLimited(wait);
+            }
+            case Verification.Invalid i -> new Rejected(
+                    i.problem() == Verification.Problem.MISSING_HEADER ? Rejection.MISSING_HEADER : Rejection.MALFORMED,
+                    i.message());
+            case Verification.NotConfigured n -> {
+                log.error("{} delivery refused: {}", request.platform().id(), n.message());
+                yield new Rejected(Rejection.NOT_CONFIGURED, n.message());
+            }
+        };
+    }
+
+    private IngestResult store(Platform platform, DeliveryMeta meta, byte[] body) {
+        if (!meta.signed()) {
+            log.warn(
+                    "accepting UNSIGNED {} delivery for {} (topic {}) because DEBUG_MODE=true; never run production like this",
+                    platform.id(),
+                    meta.store(),
+                    meta.topic());
+        }
+        NewDelivery delivery = new NewDelivery(platform, meta, headersJson(meta), body, clock.millis());
+        try {
+            return inbox.submit(delivery).get(COMMIT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StorageException se) {
+                throw se;
+            }
+            throw new StorageException("inbox commit failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new StorageException("inbox commit did not finish within " + COMMIT_WAIT_MILLIS + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while committing", e);
+        }
+    }
+
+    private Rejected tooLarge() {
+        return new Rejected(Rejection.TOO_LARGE, "body is larger than the limit of " + maxBodyBytes + " bytes");
+    }
+
+    private static Rejected rateLimited(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return new Rejected(
+                Rejection.RATE_LIMITED,
+                "too many failed verifications from this address; retry in " + seconds + " s",
+                Duration.ofSeconds(seconds));
+    }
+
+    /** Reads at most the limit; null when the body is larger. Never holds more than limit + 1 bytes. */
+    private byte[] readLimited(InputStream in, long declaredLength) {
+        int initial = (int) Math.min(Math.max(declaredLength, 1024), maxBodyBytes);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(initial);
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        try (in) {
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                total += n;
+                if (total > maxBodyBytes) {
+                    return null;
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the request body failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String headersJson(DeliveryMeta meta) {
+        try {
+            return JSON.writeValueAsString(meta.headers());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("headers cannot be written as JSON", e);
+        }
+    }
+}

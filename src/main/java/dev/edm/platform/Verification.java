@@ -1,0 +1,22 @@
+package dev.edm.platform;
+
+/** The outcome of checking a delivery's signature and headers. */
+public sealed interface Verification {
+    /** Authentic and well-formed. */
+    record Verified(DeliveryMeta meta) implements Verification {}
+
+    /** The signature is missing or wrong (401). */
+    record Unauthorized(String message) implements Verification {}
+
+    /** Authentic but unusable: a required header is missing or the body is malformed (400). */
+    record Invalid(Problem problem, String message) implements Verification {}
+
+    /** We cannot verify because no secret is configured (503, so the platform retries later). */
+    record NotConfigured(String message) implements Verification {}
+
+    /** Why an authentic delivery cannot be used. */
+    enum Problem {
+        MISSING_HEADER,
+        MALFORMED
+    }
+}

@@ -1,0 +1,165 @@
+package dev.edm.platform.shopify;
+
+import dev.edm.config.ShopifySettings;
+import dev.edm.event.Platform;
+import dev.edm.platform.DeliveryMeta;
+import dev.edm.platform.JsonBodies;
+import dev.edm.platform.Verification;
+import dev.edm.platform.WebhookAdapter;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Shopify's webhook rules: {@code X-Shopify-Hmac-Sha256} is base64 HMAC-SHA256 of the raw body keyed with
+ * the app secret (UTF-8), chosen by {@code X-Shopify-Shop-Domain}. Every configured secret for the shop is
+ * tried, so rotation needs no downtime. Unsigned deliveries pass only in debug mode.
+ */
+public final class ShopifyWebhooks implements WebhookAdapter {
+    static final String HMAC = "x-shopify-hmac-sha256";
+    static final String TOPIC = "x-shopify-topic";
+    static final String SHOP = "x-shopify-shop-domain";
+    static final String WEBHOOK_ID = "x-shopify-webhook-id";
+    static final String EVENT_ID = "x-shopify-event-id";
+    static final String TRIGGERED_AT = "x-shopify-triggered-at";
+    static final String API_VERSION = "x-shopify-api-version";
+    private static final Pattern SHOP_DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,98}[a-z0-9])?(\\.[a-z0-9-]{1,63}){1,4}");
+    private static final Set<String> HANDLED_TOPICS = Set.of(
+            "products/create", "products/update", "products/delete",
+            "inventory_levels/update", "inventory_levels/connect", "inventory_levels/disconnect",
+            "inventory_items/create", "inventory_items/update", "inventory_items/delete",
+            "orders/create", "orders/paid", "orders/cancelled", "orders/updated", "orders/fulfilled",
+            "orders/partially_fulfilled", "refunds/create", "app/uninstalled",
+            "customers/data_request", "customers/redact", "shop/redact");
+
+    private final ShopifySettings settings;
+    private final boolean debugMode;
+
+    public ShopifyWebhooks(ShopifySettings settings, boolean debugMode) {
+        this.settings = settings;
+        this.debugMode = debugMode;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.SHOPIFY;
+    }
+
+    @Override
+    public boolean acceptsContentType(String contentType) {
+        return JsonBodies.isJsonMediaType(contentType);
+    }
+
+    @Override
+    public boolean hasSignature(Map<String, String> headers) {
+        return header(headers, HMAC) != null;
+    }
+
+    @Override
+    public Verification verify(Map<String, String> headers, byte[] body) {
+        String shop = Optional.ofNullable(header(headers, SHOP))
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .orElse(settings.store().orElse(null));
+        String signature = header(headers, HMAC);
+        boolean signed = signature != null;
+        if (signed) {
+            List<String> secrets = settings.secretsFor(shop);
+            if (secrets.isEmpty()) {
+                return new Verification.NotConfigured(
+                        "no Shopify webhook secret is configured (set SHOPIFY_WEBHOOK_SECRET or SHOPIFY_SECRETS)");
+            }
+            if (!matchesAny(signature, body, secrets)) {
+                return new Verification.Unauthorized("X-Shopify-Hmac-Sha256 does not match the body");
+            }
+        } else if (!debugMode) {
+            return new Verification.Unauthorized("missing X-Shopify-Hmac-Sha256 header");
+        }
+        if (shop == null) {
+            return new Verification.Invalid(Verification.Problem.MISSING_HEADER, "missing X-Shopify-Shop-Domain header");
+        }
+        if (!SHOP_DOMAIN.matcher(shop).matches()) {
+            return new Verification.Invalid(Verification.Problem.MALFORMED, "X-Shopify-Shop-Domain is not a shop domain");
+        }
+        String topic = header(headers, TOPIC);
+        if (topic == null) {
+            return new Verification.Invalid(Verification.Problem.MISSING_HEADER, "missing X-Shopify-Topic header");
+        }
+        Optional<String> syntax = JsonBodies.objectSyntaxProblem(body);
+        if (syntax.isPresent()) {
+            return new Verification.Invalid(Verification.Problem.MALFORMED, syntax.get());
+        }
+        return new Verification.Verified(new DeliveryMeta(
+                shop,
+                topic.toLowerCase(Locale.ROOT),
+                header(headers, WEBHOOK_ID),
+                header(headers, EVENT_ID),
+                header(headers, TRIGGERED_AT),
+                header(headers, API_VERSION),
+                signed,
+                kept(headers)));
+    }
+
+    @Override
+    public boolean handlesTopic(String topic) {
+        return topic != null && HANDLED_TOPICS.contains(topic);
+    }
+
+    /** base64(HMAC-SHA256(secret, body)), as Shopify computes it. */
+    public static String sign(String secret, byte[] body) {
+        return Base64.getEncoder().encodeToString(hmac(secret, body));
+    }
+
+    private static boolean matchesAny(String signature, byte[] body, List<String> secrets) {
+        byte[] given;
+        try {
+            given = Base64.getDecoder().decode(signature.strip());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        boolean match = false;
+        for (String secret : secrets) {
+            // every secret is tried, so timing does not tell which one matched
+            match |= MessageDigest.isEqual(hmac(secret, body), given);
+        }
+        return match;
+    }
+
+    private static byte[] hmac(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    /** The Shopify header, also under the unprefixed names of Shopify's newer event deliveries. */
+    private static String header(Map<String, String> headers, String name) {
+        String value = headers.get(name);
+        if (value == null) {
+            value = headers.get(name.substring("x-".length()));
+        }
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Map<String, String> kept(Map<String, String> headers) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        headers.forEach((name, value) -> {
+            if (name.startsWith("x-shopify-") || name.startsWith("shopify-")) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.edm.web;
+
+import dev.edm.event.Platform;
+import dev.edm.ingest.IngestRequest;
+import dev.edm.ingest.IngestResult;
+import dev.edm.ingest.IngestService;
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code POST /webhook/{platform}}: hands the raw request to ingest and maps the outcome to a status. */
+final class WebhookRoutes {
+    private final IngestService ingest;
+
+    WebhookRoutes(IngestService ingest) {
+        this.ingest = ingest;
+    }
+
+    void register(HttpRules rules) {
+        rules.post("/webhook/shopify", (req, res) -> receive(Platform.SHOPIFY, req, res));
+    }
+
+    private void receive(Platform platform, ServerRequest req, ServerResponse res) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : req.headers()) {
+            headers.put(header.name().toLowerCase(Locale.ROOT), header.get());
+        }
+        IngestRequest request = new IngestRequest(
+                platform,
+                headers,
+                req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null),
+                req.headers().contentLength(),
+                () -> req.content().inputStream(),
+                clientAddress(req.remotePeer().address()));
+        IngestResult result;
+        try {
+            result = ingest.ingest(request);
+        } catch (UncheckedIOException e) {
+            Responses.error(res, 400, "request body could not be read");
+            return;
+        }
+        switch (result) {
+            case IngestResult.Accepted a -> Responses.json(res, 200, Map.of("status", "accepted", "id", a.deliveryId()));
+            case IngestResult.Duplicate d -> Responses.json(res, 200, Map.of("status", "duplicate", "id", d.deliveryId()));
+            case IngestResult.Rejected r -> {
+                if (r.retryAfter() != null) {
+                    res.header(HeaderNames.RETRY_AFTER, Long.toString(r.retryAfter().toSeconds()));
+                }
+                if (r.reason() == IngestResult.Rejection.TOO_LARGE) {
+                    res.header(HeaderNames.CONNECTION, "close");
+                }
+                Responses.error(res, status(r.reason()), r.message());
+            }
+        }
+    }
+
+    static int status(IngestResult.Rejection reason) {
+        return switch (reason) {
+            case UNAUTHORIZED -> 401;
+            case RATE_LIMITED -> 429;
+            case MISSING_HEADER, MALFORMED -> 400;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case TOO_LARGE -> 413;
+            case NOT_CONFIGURED -> 503;
+        };
+    }
+
+    static String clientAddress(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return String.valueOf(address);
+    }
+}
