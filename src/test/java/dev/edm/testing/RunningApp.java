@@ -1,0 +1,116 @@
+package dev.edm.testing;
+
+import dev.edm.app.App;
+import dev.edm.config.Config;
+import dev.edm.config.ConfigLoader;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A real edm App on a free port with its own folders and database, plus direct SQL access to check outcomes. */
+public final class RunningApp implements AutoCloseable {
+    private final App app;
+    private final Config config;
+    private final ShopifyRequests http;
+
+    private RunningApp(App app, Config config) {
+        this.app = app;
+        this.config = config;
+        this.http = new ShopifyRequests(app.port());
+    }
+
+    /** Starts an App; {@code databaseUrl} null means SQLite under {@code dir}. */
+    public static RunningApp start(Path dir, String databaseUrl, Map<String, String> variables) {
+        Map<String, String> env = new HashMap<>();
+        env.put("EDM_HOST", "127.0.0.1");
+        env.put("EDM_PORT", "0");
+        env.put("EDM_DATA_DIR", dir.resolve("data").toString());
+        env.put("EDM_OUTPUT_DIR", dir.resolve("output").toString());
+        env.put("EDM_LOG_DIR", dir.resolve("logs").toString());
+        env.put("EDM_MIN_FREE_MB", "1");
+        if (databaseUrl != null) {
+            env.put("EDM_DATABASE_URL", databaseUrl);
+        }
+        env.putAll(variables);
+        Config config = ConfigLoader.load(env);
+        return new RunningApp(App.start(config, Clock.systemUTC()), config);
+    }
+
+    public ShopifyRequests http() {
+        return http;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** Runs a query returning one number, straight against the database. */
+    public long count(String sql, Object... params) {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a query returning one string. */
+    public String text(String sql, Object... params) {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        var db = config.database();
+        return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+    }
+
+    /** Waits until the query returns the expected number, or fails after the timeout. */
+    public void awaitCount(long expected, long timeoutMillis, String sql, Object... params) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        long last = -1;
+        while (System.currentTimeMillis() < deadline) {
+            last = count(sql, params);
+            if (last == expected) {
+                return;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("expected " + expected + " from [" + sql + "] but got " + last);
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.edm.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.edm.testing.RunningApp;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Receiver behaviour that depends on configuration: debug mode, missing secret, verification rate limit. */
+class ShopifyWebhookModesIT {
+    static final String SHOP = "shop1.myshopify.io";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void debugModeAcceptsUnsignedDeliveriesMarkedAsUnsignedButStillRejectsWrongSignatures() {
+        try (RunningApp app = RunningApp.start(dir, null, Map.of("DEBUG_MODE", "true", "SHOPIFY_WEBHOOK_SECRET", "s"))) {
+            String unsigned = UUID.randomUUID().toString();
+            assertThat(app.http().signed(null, "orders/create", SHOP, unsigned, "{}").statusCode()).isEqualTo(200);
+            assertThat(app.count("SELECT signed FROM delivery WHERE webhook_id = ?", unsigned)).isZero();
+
+            String wrong = UUID.randomUUID().toString();
+            assertThat(app.http().signed("other", "orders/create", SHOP, wrong, "{}").statusCode()).isEqualTo(401);
+            assertThat(app.count("SELECT count(*) FROM delivery WHERE webhook_id = ?", wrong)).isZero();
+        }
+    }
+
+    @Test
+    void withoutAnySecretSignedDeliveriesGet503SoShopifyRetriesLater() {
+        try (RunningApp app = RunningApp.start(dir, null, Map.of())) {
+            String id = UUID.randomUUID().toString();
+            HttpResponse<String> res = app.http().signed("whatever", "orders/create", SHOP, id, "{}");
+            assertThat(res.statusCode()).isEqualTo(503);
+            assertThat(res.body()).contains("SHOPIFY_WEBHOOK_SECRET");
+            assertThat(app.count("SELECT count(*) FROM delivery")).isZero();
+        }
+    }
+
+    @Test
+    void failedVerificationsAreRateLimitedButSignedDeliveriesNeverAre() {
+        try (RunningApp app = RunningApp.start(
+                dir, null, Map.of("SHOPIFY_WEBHOOK_SECRET", "s", "EDM_VERIFY_FAILURES_PER_MINUTE", "3"))) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(app.http().signed("bad", "orders/create", SHOP, UUID.randomUUID().toString(), "{}").statusCode())
+                        .isEqualTo(401);
+            }
+            HttpResponse<String> limited = app.http().signed("bad", "orders/create", SHOP, UUID.randomUUID().toString(), "{}");
+            assertThat(limited.statusCode()).isEqualTo(429);
+            assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 60L));
+
+            HttpResponse<String> unsigned = app.http().signed(null, "orders/create", SHOP, UUID.randomUUID().toString(), "{}");
+            assertThat(unsigned.statusCode()).isEqualTo(429);
+
+            for (int i = 0; i < 20; i++) {
+                String id = UUID.randomUUID().toString();
+                assertThat(app.http().signed("s", "orders/create", SHOP, id, "{\"n\":" + i + "}").statusCode())
+                        .isEqualTo(200);
+            }
+            assertThat(app.count("SELECT count(*) FROM delivery")).isEqualTo(20);
+            assertThat(app.http().get("/health").statusCode()).isEqualTo(200);
+        }
+    }
+}
