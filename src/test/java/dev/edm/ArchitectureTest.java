@@ -1,0 +1,96 @@
+package dev.edm;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Holds the package table of conventions.md: features by package, dependencies in one direction. */
+class ArchitectureTest {
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.edm");
+    }
+
+    private static final String[] JDK = {"java..", "javax.."};
+
+    private static String[] plus(String[] base, String... more) {
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    @Test
+    void configAndEventDependOnTheJdkOnly() {
+        classes().that().resideInAPackage("dev.edm.config..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(plus(JDK, "dev.edm.config.."))
+                .check(classes);
+        classes().that().resideInAPackage("dev.edm.event..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(plus(JDK, "dev.edm.event.."))
+                .check(classes);
+    }
+
+    @Test
+    void storageKnowsNoFeature() {
+        classes().that().resideInAPackage("dev.edm.storage..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(plus(
+                        JDK, "dev.edm.storage..", "dev.edm.config..", "com.zaxxer.hikari..", "org.flywaydb..", "org.slf4j.."))
+                .check(classes);
+    }
+
+    @Test
+    void platformAdaptersSeeEventsConfigAndJsonOnly() {
+        // platform reads its own settings records from config (secrets per shop); no storage, no HTTP
+        classes().that().resideInAPackage("dev.edm.platform..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(plus(
+                        JDK, "dev.edm.platform..", "dev.edm.event..", "dev.edm.config..", "com.fasterxml.jackson.."))
+                .check(classes);
+    }
+
+    @Test
+    void ingestHasNoHttpFrameworkTypes() {
+        classes().that().resideInAPackage("dev.edm.ingest..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(plus(
+                        JDK, "dev.edm.ingest..", "dev.edm.event..", "dev.edm.platform..", "dev.edm.storage..",
+                        "dev.edm.config..", "org.slf4j..", "io.micrometer..", "com.github.benmanes.caffeine..",
+                        "com.fasterxml.jackson.."))
+                .check(classes);
+    }
+
+    @Test
+    void onlyWebImportsHelidon() {
+        noClasses().that().resideOutsideOfPackages("dev.edm.web..", "dev.edm.app..")
+                .should().dependOnClassesThat().resideInAPackage("io.helidon..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.edm.app..")
+                .should().dependOnClassesThat().resideInAPackage("io.helidon..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCliKnowsTheAppAndNobodyKnowsTheCli() {
+        noClasses().that().resideOutsideOfPackages("dev.edm.app..", "dev.edm.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.edm.app..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.edm.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.edm.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheConfigLoaderReadsTheEnvironment() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.edm.config.ConfigLoader")
+                .should().callMethod(System.class, "getenv")
+                .orShould().callMethod(System.class, "getenv", String.class)
+                .check(classes);
+    }
+}

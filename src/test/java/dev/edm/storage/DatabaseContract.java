@@ -1,0 +1,79 @@
+package dev.edm.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.edm.config.DatabaseSettings;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Migrations and leases on a real database; one subclass per database. */
+abstract class DatabaseContract {
+    @TempDir
+    Path dir;
+
+    DatabaseSettings settings;
+    Database db;
+
+    abstract DatabaseSettings settings(Path dir);
+
+    @BeforeEach
+    void open() {
+        settings = settings(dir);
+        db = Database.open(settings);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void migratingAgainIsANoOpAndKeepsData() {
+        db.transaction(c -> Sql.update(c, "INSERT INTO lease (name, owner, expires_at) VALUES ('x', 'o', 1)"));
+        db.close();
+        db = Database.open(settings);
+        assertThat(text("SELECT owner FROM lease WHERE name = 'x'")).contains("o");
+        assertThat(text("SELECT max(version) FROM flyway_schema_history")).isPresent();
+    }
+
+    @Test
+    void aLeaseIsHeldByOneOwnerUntilItExpiresOrIsReleased() {
+        assertThat(acquire("a", 1_000, 10_000)).isTrue();
+        assertThat(acquire("b", 2_000, 10_000)).as("b while a holds it").isFalse();
+        assertThat(acquire("a", 5_000, 10_000)).as("a renews").isTrue();
+        assertThat(acquire("b", 14_000, 10_000)).as("b before a's renewal expires").isFalse();
+        assertThat(acquire("b", 15_001, 10_000)).as("b after expiry").isTrue();
+        assertThat(acquire("a", 15_002, 10_000)).as("a lost it").isFalse();
+        db.transaction(c -> {
+            Leases.release(c, "job", "b");
+            return null;
+        });
+        assertThat(acquire("a", 15_003, 10_000)).as("a after b released").isTrue();
+    }
+
+    @Test
+    void aFailedTransactionLeavesNothingBehind() {
+        try {
+            db.transaction(c -> {
+                Sql.update(c, "INSERT INTO lease (name, owner, expires_at) VALUES ('y', 'o', 1)");
+                throw new IllegalStateException("boom");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        assertThat(text("SELECT count(*) FROM lease WHERE name = 'y'")).contains("0");
+    }
+
+    Optional<String> text(String sql) {
+        Optional<String> value = db.read(c -> Sql.queryOne(c, sql, rs -> rs.getString(1)));
+        return value;
+    }
+
+    private boolean acquire(String owner, long now, long ttl) {
+        return db.transaction(c -> Leases.tryAcquire(c, "job", owner, now, ttl));
+    }
+}
