@@ -31,66 +31,118 @@ class ArchitectureTest {
 
     @Test
     void configAndEventDependOnTheJdkOnly() {
-        classes().that().resideInAPackage("dev.edm.config..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(plus(JDK, "dev.edm.config.."))
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.config..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(JDK, "dev.edm.config.."))
                 .check(classes);
-        classes().that().resideInAPackage("dev.edm.event..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(plus(JDK, "dev.edm.event.."))
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.event..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(JDK, "dev.edm.event.."))
                 .check(classes);
     }
 
     @Test
     void storageKnowsNoFeature() {
-        classes().that().resideInAPackage("dev.edm.storage..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(plus(
-                        JDK, "dev.edm.storage..", "dev.edm.config..", "com.zaxxer.hikari..", "org.flywaydb..", "org.slf4j.."))
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.storage..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(
+                        JDK,
+                        "dev.edm.storage..",
+                        "dev.edm.config..",
+                        "com.zaxxer.hikari..",
+                        "org.flywaydb..",
+                        "org.slf4j.."))
                 .check(classes);
     }
 
     @Test
     void platformAdaptersSeeEventsConfigAndJsonOnly() {
         // platform reads its own settings records from config (secrets per shop); no storage, no HTTP
-        classes().that().resideInAPackage("dev.edm.platform..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(plus(
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.platform..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(
                         JDK, "dev.edm.platform..", "dev.edm.event..", "dev.edm.config..", "com.fasterxml.jackson.."))
                 .check(classes);
     }
 
     @Test
     void ingestHasNoHttpFrameworkTypes() {
-        classes().that().resideInAPackage("dev.edm.ingest..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(plus(
-                        JDK, "dev.edm.ingest..", "dev.edm.event..", "dev.edm.platform..", "dev.edm.storage..",
-                        "dev.edm.config..", "org.slf4j..", "io.micrometer..", "com.github.benmanes.caffeine..",
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.ingest..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(
+                        JDK,
+                        "dev.edm.ingest..",
+                        "dev.edm.event..",
+                        "dev.edm.platform..",
+                        "dev.edm.storage..",
+                        "dev.edm.config..",
+                        "org.slf4j..",
+                        "io.micrometer..",
+                        "com.github.benmanes.caffeine..",
                         "com.fasterxml.jackson.."))
                 .check(classes);
     }
 
     @Test
     void onlyWebImportsHelidon() {
-        noClasses().that().resideOutsideOfPackages("dev.edm.web..", "dev.edm.app..")
-                .should().dependOnClassesThat().resideInAPackage("io.helidon..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.edm.web..", "dev.edm.app..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.helidon..")
                 .check(classes);
-        noClasses().that().resideInAPackage("dev.edm.app..")
-                .should().dependOnClassesThat().resideInAPackage("io.helidon..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.edm.app..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.helidon..")
                 .check(classes);
     }
 
     @Test
     void onlyTheCliKnowsTheAppAndNobodyKnowsTheCli() {
-        noClasses().that().resideOutsideOfPackages("dev.edm.app..", "dev.edm.cli..")
-                .should().dependOnClassesThat().resideInAPackage("dev.edm.app..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.edm.app..", "dev.edm.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.edm.app..")
                 .check(classes);
-        noClasses().that().resideOutsideOfPackage("dev.edm.cli..")
-                .should().dependOnClassesThat().resideInAPackage("dev.edm.cli..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.edm.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.edm.cli..")
                 .check(classes);
     }
 
     @Test
     void onlyTheConfigLoaderReadsTheEnvironment() {
-        noClasses().that().doNotHaveFullyQualifiedName("dev.edm.config.ConfigLoader")
-                .should().callMethod(System.class, "getenv")
-                .orShould().callMethod(System.class, "getenv", String.class)
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("dev.edm.config.ConfigLoader")
+                .should()
+                .callMethod(System.class, "getenv")
+                .orShould()
+                .callMethod(System.class, "getenv", String.class)
                 .check(classes);
     }
 }

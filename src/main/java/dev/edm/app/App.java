@@ -66,9 +66,14 @@ public final class App implements AutoCloseable {
                 log.warn("DEBUG_MODE=true: unsigned webhooks are accepted. Never run production like this.");
             }
             if (!config.shopify().anySecret()) {
-                log.warn("no Shopify webhook secret is configured (SHOPIFY_WEBHOOK_SECRET): signed Shopify deliveries are answered 503");
+                log.warn(
+                        "no Shopify webhook secret is configured (SHOPIFY_WEBHOOK_SECRET): signed Shopify deliveries are answered 503");
             }
-            log.info("edm listening on {}:{} ({} database)", config.host(), http.port(), config.database().kind().name().toLowerCase());
+            log.info(
+                    "edm listening on {}:{} ({} database)",
+                    config.host(),
+                    http.port(),
+                    config.database().kind().name().toLowerCase());
             return new App(db, ingest, http);
         } catch (RuntimeException e) {
             db.close();

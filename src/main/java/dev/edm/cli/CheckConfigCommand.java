@@ -14,14 +14,18 @@ final class CheckConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigLoader.Inspection inspection = ConfigLoader.inspect();
-        int width = inspection.entries().stream().mapToInt(e -> e.name().length()).max().orElse(10);
+        int width = inspection.entries().stream()
+                .mapToInt(e -> e.name().length())
+                .max()
+                .orElse(10);
         for (ConfigLoader.Entry entry : inspection.entries()) {
             System.out.printf("%-" + width + "s  %-40s  (%s)%n", entry.name(), entry.display(), entry.source());
         }
         if (inspection.config() != null) {
             System.out.println();
-            System.out.println("database: " + inspection.config().database().kind().name().toLowerCase()
-                    + " " + inspection.config().database().displayUrl());
+            System.out.println(
+                    "database: " + inspection.config().database().kind().name().toLowerCase() + " "
+                            + inspection.config().database().displayUrl());
         }
         if (inspection.problems().isEmpty()) {
             System.out.println("\nno problems found");

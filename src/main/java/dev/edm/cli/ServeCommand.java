@@ -11,7 +11,10 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 
 /** {@code edm serve}: runs the server until SIGTERM or Ctrl-C, then shuts down cleanly. */
-@Command(name = "serve", description = "Start the server (port EDM_PORT, default 5001).", mixinStandardHelpOptions = true)
+@Command(
+        name = "serve",
+        description = "Start the server (port EDM_PORT, default 5001).",
+        mixinStandardHelpOptions = true)
 final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -38,11 +41,14 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            Logging.flush();
-            stopped.countDown();
-        }, "edm-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            app.close();
+                            Logging.flush();
+                            stopped.countDown();
+                        },
+                        "edm-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -105,8 +105,20 @@ public final class ConfigLoader {
         int verifyFailures = integer("EDM_VERIFY_FAILURES_PER_MINUTE", 30, 1, 1_000_000);
         long minFree = integer("EDM_MIN_FREE_MB", 100, 0, 1_000_000) * MIB;
         return new Config(
-                host, port, dataDir, outputDir, logDir, database, maxBody, debug, shopify, lowStock, noSales, email,
-                verifyFailures, minFree);
+                host,
+                port,
+                dataDir,
+                outputDir,
+                logDir,
+                database,
+                maxBody,
+                debug,
+                shopify,
+                lowStock,
+                noSales,
+                email,
+                verifyFailures,
+                minFree);
     }
 
     private DatabaseSettings database(Path dataDir) {
@@ -205,7 +217,8 @@ public final class ConfigLoader {
                 continue;
             }
             String shop = item.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            byShop.computeIfAbsent(shop, k -> new ArrayList<>()).add(item.substring(colon + 1).strip());
+            byShop.computeIfAbsent(shop, k -> new ArrayList<>())
+                    .add(item.substring(colon + 1).strip());
         }
         return byShop;
     }

@@ -83,8 +83,14 @@ public record DatabaseSettings(Kind kind, String jdbcUrl, String user, String pa
         }
     }
 
+    /** Percent-decodes URL user info; unlike form data, '+' is a literal plus here. */
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[" + kind + " " + displayUrl() + (user == null ? "" : " user=" + user) + "]";
     }
 
     /** The URL without credentials, safe to print. */

@@ -45,10 +45,15 @@ final class DotEnv {
     }
 
     private static String unquote(String value) {
-        if (value.length() >= 2) {
-            char first = value.charAt(0);
-            if ((first == '"' || first == '\'') && value.charAt(value.length() - 1) == first) {
+        if (!value.isEmpty() && (value.charAt(0) == '"' || value.charAt(0) == '\'')) {
+            char quote = value.charAt(0);
+            if (value.length() >= 2 && value.charAt(value.length() - 1) == quote) {
                 return value.substring(1, value.length() - 1);
+            }
+            // a quoted value followed by a comment: KEY="v" # note
+            int close = value.lastIndexOf(quote);
+            if (close > 0 && value.substring(close + 1).strip().startsWith("#")) {
+                return value.substring(1, close);
             }
         }
         int comment = value.indexOf(" #");

@@ -10,7 +10,10 @@ import java.util.Optional;
  * are all accepted, so a secret can be rotated without downtime.
  */
 public record ShopifySettings(
-        List<String> defaultSecrets, Map<String, List<String>> shopSecrets, Optional<String> store, Optional<String> token) {
+        List<String> defaultSecrets,
+        Map<String, List<String>> shopSecrets,
+        Optional<String> store,
+        Optional<String> token) {
 
     public ShopifySettings {
         defaultSecrets = List.copyOf(defaultSecrets);
@@ -26,6 +29,13 @@ public record ShopifySettings(
             }
         }
         return defaultSecrets;
+    }
+
+    @Override
+    public String toString() {
+        return "ShopifySettings[defaultSecrets=" + defaultSecrets.size() + ", shops with own secrets="
+                + shopSecrets.keySet() + ", store=" + store.orElse("(none)") + ", token="
+                + (token.isPresent() ? "****" : "(none)") + "]";
     }
 
     public boolean anySecret() {

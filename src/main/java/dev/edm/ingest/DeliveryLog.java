@@ -48,7 +48,10 @@ public final class DeliveryLog {
     /** How many deliveries wait for processing. */
     public long pendingCount() {
         return db.read(c -> Sql.queryOne(
-                        c, "SELECT count(*) FROM delivery WHERE status = ?", rs -> rs.getLong(1), DeliveryStatus.PENDING.id())
+                        c,
+                        "SELECT count(*) FROM delivery WHERE status = ?",
+                        rs -> rs.getLong(1),
+                        DeliveryStatus.PENDING.id())
                 .orElse(0L));
     }
 

@@ -112,7 +112,12 @@ final class DeliveryProcessor implements AutoCloseable {
             return outcome;
         } catch (SQLException | RuntimeException e) {
             c.rollback(savepoint);
-            log.warn("delivery {} ({} {}) failed: {}", delivery.id(), delivery.platform().id(), delivery.topic(), e.toString());
+            log.warn(
+                    "delivery {} ({} {}) failed: {}",
+                    delivery.id(),
+                    delivery.platform().id(),
+                    delivery.topic(),
+                    e.toString());
             return DeliveryHandler.Outcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }

@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 final class GroupCommitInbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitInbox.class);
     private static final int MAX_BATCH = 256;
-    private static final String INSERT = "INSERT INTO delivery (platform, store, topic, webhook_id, event_id, triggered_at, "
-            + "api_version, received_at, signed, headers, body, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            + "ON CONFLICT (platform, webhook_id) DO NOTHING RETURNING id";
+    private static final String INSERT =
+            "INSERT INTO delivery (platform, store, topic, webhook_id, event_id, triggered_at, "
+                    + "api_version, received_at, signed, headers, body, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (platform, webhook_id) DO NOTHING RETURNING id";
     private static final String FIND = "SELECT id FROM delivery WHERE platform = ? AND webhook_id = ?";
 
     private final Database db;

@@ -80,7 +80,8 @@ public final class IngestService {
         if (!adapter.acceptsContentType(request.contentType())) {
             return new Rejected(
                     Rejection.UNSUPPORTED_MEDIA_TYPE,
-                    "Content-Type must be application/json, got " + (request.contentType() == null ? "none" : request.contentType()));
+                    "Content-Type must be application/json, got "
+                            + (request.contentType() == null ? "none" : request.contentType()));
         }
         Duration limited = limiter.limitedFor(request.clientAddress());
         if (!limited.isZero() && !adapter.hasSignature(request.headers())) {
@@ -96,9 +97,12 @@ public final class IngestService {
                 Duration wait = limiter.recordFailure(request.clientAddress());
                 yield wait.isZero() ? new Rejected(Rejection.UNAUTHORIZED, u.message()) : rateLimited(wait);
             }
-            case Verification.Invalid i -> new Rejected(
-                    i.problem() == Verification.Problem.MISSING_HEADER ? Rejection.MISSING_HEADER : Rejection.MALFORMED,
-                    i.message());
+            case Verification.Invalid i ->
+                new Rejected(
+                        i.problem() == Verification.Problem.MISSING_HEADER
+                                ? Rejection.MISSING_HEADER
+                                : Rejection.MALFORMED,
+                        i.message());
             case Verification.NotConfigured n -> {
                 log.error("{} delivery refused: {}", request.platform().id(), n.message());
                 yield new Rejected(Rejection.NOT_CONFIGURED, n.message());

@@ -20,7 +20,8 @@ public final class TopicClassifier implements DeliveryHandler {
     public Outcome handle(Connection c, StoredDelivery delivery) {
         WebhookAdapter adapter = adapters.get(delivery.platform());
         if (adapter == null) {
-            return Outcome.failed("no adapter for platform " + delivery.platform().id());
+            return Outcome.failed(
+                    "no adapter for platform " + delivery.platform().id());
         }
         if (!adapter.handlesTopic(delivery.topic())) {
             return Outcome.ignored("topic " + delivery.topic() + " is not used by edm");

@@ -29,7 +29,9 @@ public final class JsonBodies {
             }
             return Optional.empty();
         } catch (IOException e) {
-            String message = e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst().orElse("");
+            String message = e.getMessage() == null
+                    ? "unreadable"
+                    : e.getMessage().lines().findFirst().orElse("");
             return Optional.of("body is not valid JSON: " + message);
         }
     }

@@ -16,10 +16,23 @@ import java.util.regex.Pattern;
 public final class PersonalData {
     public static final String MASK = "[redacted]";
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\"]+@[^@\\s\"]+\\.[^@\\s\"]+");
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     private static final Set<String> PERSONAL_FIELDS = Set.of(
-            "email", "contact_email", "customer_email", "buyer_email", "phone", "phone_number", "first_name",
-            "last_name", "name_on_card", "zip", "postal_code", "latitude", "longitude", "browser_ip");
+            "email",
+            "contact_email",
+            "customer_email",
+            "buyer_email",
+            "phone",
+            "phone_number",
+            "first_name",
+            "last_name",
+            "name_on_card",
+            "zip",
+            "postal_code",
+            "latitude",
+            "longitude",
+            "browser_ip");
 
     private PersonalData() {}
 

@@ -55,11 +55,13 @@ final class EventsRoutes {
         Optional<String> statusParam = query.first("status").asOptional();
         Optional<DeliveryStatus> status = statusParam.flatMap(DeliveryStatus::fromId);
         if (statusParam.isPresent() && status.isEmpty()) {
-            Responses.error(res, 400, "unknown status: " + statusParam.get() + " (pending, processed, ignored, failed)");
+            Responses.error(
+                    res, 400, "unknown status: " + statusParam.get() + " (pending, processed, ignored, failed)");
             return;
         }
-        List<Map<String, Object>> events =
-                log.latest(limit, platform, status).stream().map(EventsRoutes::summary).toList();
+        List<Map<String, Object>> events = log.latest(limit, platform, status).stream()
+                .map(EventsRoutes::summary)
+                .toList();
         Responses.json(res, 200, Map.of("events", events, "count", events.size()));
     }
 

@@ -22,13 +22,22 @@ public final class HttpApi implements AutoCloseable {
 
     /** Starts listening; port 0 picks a free port (see {@link #port()}). */
     public static HttpApi start(
-            String host, int port, IngestService ingest, DeliveryLog deliveries, HealthCheck health, Supplier<String> metrics) {
+            String host,
+            int port,
+            IngestService ingest,
+            DeliveryLog deliveries,
+            HealthCheck health,
+            Supplier<String> metrics) {
         HttpRouting.Builder routing = HttpRouting.builder();
         new WebhookRoutes(ingest).register(routing);
         new OpsRoutes(health, metrics).register(routing);
         new EventsRoutes(deliveries).register(routing);
         routing.error(StorageException.class, (req, res, e) -> {
-            log.warn("{} {} answered 503: {}", req.prologue().method().text(), req.path().path(), e.getMessage());
+            log.warn(
+                    "{} {} answered 503: {}",
+                    req.prologue().method().text(),
+                    req.path().path(),
+                    e.getMessage());
             res.header(HeaderNames.RETRY_AFTER, "5");
             Responses.error(res, 503, "storage unavailable, retry later");
         });

@@ -14,7 +14,8 @@ final class LoopbackOnly {
                     && inet.getAddress().isLoopbackAddress()) {
                 handler.handle(req, res);
             } else {
-                Responses.error(res, 403, "this endpoint is only available from localhost until authentication is configured");
+                Responses.error(
+                        res, 403, "this endpoint is only available from localhost until authentication is configured");
             }
         };
     }

@@ -48,11 +48,15 @@ final class WebhookRoutes {
             return;
         }
         switch (result) {
-            case IngestResult.Accepted a -> Responses.json(res, 200, Map.of("status", "accepted", "id", a.deliveryId()));
-            case IngestResult.Duplicate d -> Responses.json(res, 200, Map.of("status", "duplicate", "id", d.deliveryId()));
+            case IngestResult.Accepted a ->
+                Responses.json(res, 200, Map.of("status", "accepted", "id", a.deliveryId()));
+            case IngestResult.Duplicate d ->
+                Responses.json(res, 200, Map.of("status", "duplicate", "id", d.deliveryId()));
             case IngestResult.Rejected r -> {
                 if (r.retryAfter() != null) {
-                    res.header(HeaderNames.RETRY_AFTER, Long.toString(r.retryAfter().toSeconds()));
+                    res.header(
+                            HeaderNames.RETRY_AFTER,
+                            Long.toString(r.retryAfter().toSeconds()));
                 }
                 if (r.reason() == IngestResult.Rejection.TOO_LARGE) {
                     res.header(HeaderNames.CONNECTION, "close");

@@ -58,7 +58,8 @@ class CliIT {
 
     @Test
     void aDotEnvFileIsReadAndTheEnvironmentWins() throws Exception {
-        Files.writeString(dir.resolve(".env"), "LOW_STOCK_THRESHOLD=9\nNO_SALES_DAYS=30\nSHOPIFY_WEBHOOK_SECRET=from-dotenv\n");
+        Files.writeString(
+                dir.resolve(".env"), "LOW_STOCK_THRESHOLD=9\nNO_SALES_DAYS=30\nSHOPIFY_WEBHOOK_SECRET=from-dotenv\n");
         Process p = ChildEdm.run(dir, with("NO_SALES_DAYS", "45"), "check-config");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).isZero();

@@ -55,7 +55,8 @@ class CrashRecoveryIT {
                     while (!stop.get()) {
                         String id = UUID.randomUUID().toString();
                         try {
-                            HttpResponse<String> res = http.signed(SECRET, "orders/create", SHOP, id, "{\"id\":\"" + id + "\"}");
+                            HttpResponse<String> res =
+                                    http.signed(SECRET, "orders/create", SHOP, id, "{\"id\":\"" + id + "\"}");
                             if (res.statusCode() == 200) {
                                 acked.add(id);
                             }
@@ -76,15 +77,20 @@ class CrashRecoveryIT {
         assertThat(acked).hasSizeGreaterThanOrEqualTo(300);
 
         Set<String> stored = storedIds();
-        assertThat(stored).as("every 2xx-acknowledged delivery is in the inbox after kill -9").containsAll(acked);
+        assertThat(stored)
+                .as("every 2xx-acknowledged delivery is in the inbox after kill -9")
+                .containsAll(acked);
 
         try (ChildEdm restarted = ChildEdm.serve(dir, env())) {
             long deadline = System.currentTimeMillis() + 30_000;
             while (count("SELECT count(*) FROM delivery WHERE status = 'pending'") > 0) {
-                assertThat(System.currentTimeMillis()).as("pending deliveries processed after restart").isLessThan(deadline);
+                assertThat(System.currentTimeMillis())
+                        .as("pending deliveries processed after restart")
+                        .isLessThan(deadline);
                 Thread.sleep(50);
             }
-            assertThat(count("SELECT count(*) FROM delivery WHERE status = 'processed'")).isEqualTo(stored.size());
+            assertThat(count("SELECT count(*) FROM delivery WHERE status = 'processed'"))
+                    .isEqualTo(stored.size());
             assertThat(restarted.terminate()).isIn(0, 143);
         }
     }
@@ -93,7 +99,10 @@ class CrashRecoveryIT {
     void sigtermStopsCleanlyAfterCommittingInFlightDeliveries() throws Exception {
         ChildEdm edm = ChildEdm.serve(dir, env());
         for (int i = 0; i < 20; i++) {
-            assertThat(edm.http().signed(SECRET, "orders/create", SHOP, "t" + i, "{}").statusCode()).isEqualTo(200);
+            assertThat(edm.http()
+                            .signed(SECRET, "orders/create", SHOP, "t" + i, "{}")
+                            .statusCode())
+                    .isEqualTo(200);
         }
         int exit = edm.terminate();
         assertThat(exit).isIn(0, 143);

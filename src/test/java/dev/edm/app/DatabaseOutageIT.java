@@ -32,7 +32,10 @@ class DatabaseOutageIT {
         try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort() < 0 ? 5432 : target.getPort())) {
             String viaProxy = direct.replace(target.getHost() + ":" + target.getPort(), "127.0.0.1:" + proxy.port());
             try (RunningApp app = RunningApp.start(dir, viaProxy, Map.of("SHOPIFY_WEBHOOK_SECRET", SECRET))) {
-                assertThat(app.http().signed(SECRET, "orders/create", SHOP, "before", "{}").statusCode()).isEqualTo(200);
+                assertThat(app.http()
+                                .signed(SECRET, "orders/create", SHOP, "before", "{}")
+                                .statusCode())
+                        .isEqualTo(200);
 
                 proxy.cut();
                 HttpResponse<String> down = app.http().signed(SECRET, "orders/create", SHOP, "during", "{}");
@@ -47,15 +50,27 @@ class DatabaseOutageIT {
                 int status = 0;
                 long deadline = System.currentTimeMillis() + 30_000;
                 while (status != 200 && System.currentTimeMillis() < deadline) {
-                    status = app.http().signed(SECRET, "orders/create", SHOP, "during", "{}").statusCode();
+                    status = app.http()
+                            .signed(SECRET, "orders/create", SHOP, "during", "{}")
+                            .statusCode();
                 }
-                assertThat(status).as("the retried delivery is accepted once storage is back").isEqualTo(200);
-                assertThat(app.http().signed(SECRET, "orders/create", SHOP, UUID.randomUUID().toString(), "{}").statusCode())
+                assertThat(status)
+                        .as("the retried delivery is accepted once storage is back")
+                        .isEqualTo(200);
+                assertThat(app.http()
+                                .signed(
+                                        SECRET,
+                                        "orders/create",
+                                        SHOP,
+                                        UUID.randomUUID().toString(),
+                                        "{}")
+                                .statusCode())
                         .isEqualTo(200);
                 assertThat(app.http().get("/health").statusCode()).isEqualTo(200);
             }
         }
-        assertThat(count(direct, "SELECT count(*) FROM delivery WHERE webhook_id IN ('before', 'during')")).isEqualTo(2);
+        assertThat(count(direct, "SELECT count(*) FROM delivery WHERE webhook_id IN ('before', 'during')"))
+                .isEqualTo(2);
     }
 
     private static long count(String url, String sql) throws Exception {

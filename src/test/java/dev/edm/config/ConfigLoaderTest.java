@@ -29,8 +29,7 @@ class ConfigLoaderTest {
     }
 
     private static Map<String, ConfigLoader.Entry> entriesByName(ConfigLoader.Inspection inspection) {
-        return inspection.entries().stream()
-                .collect(Collectors.toMap(ConfigLoader.Entry::name, Function.identity()));
+        return inspection.entries().stream().collect(Collectors.toMap(ConfigLoader.Entry::name, Function.identity()));
     }
 
     @Test
@@ -138,8 +137,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aPlusInThePasswordIsALiteralPlus() {
+        DatabaseSettings db = build(Map.of("EDM_DATABASE_URL", "postgres://user:a+b@db.example/edm"))
+                .database();
+
+        assertThat(db.password()).isEqualTo("a+b");
+        assertThat(db.toString()).doesNotContain("a+b");
+    }
+
+    @Test
     void postgresUriWithoutPortUsesTheDefaultPort() {
-        DatabaseSettings db = build(Map.of("EDM_DATABASE_URL", "postgresql://db.example/edm")).database();
+        DatabaseSettings db =
+                build(Map.of("EDM_DATABASE_URL", "postgresql://db.example/edm")).database();
 
         assertThat(db.kind()).isEqualTo(DatabaseSettings.Kind.POSTGRESQL);
         assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5432/edm");
@@ -149,7 +158,8 @@ class ConfigLoaderTest {
 
     @Test
     void jdbcPostgresUrlIsKeptAsIs() {
-        DatabaseSettings db = build(Map.of("EDM_DATABASE_URL", "jdbc:postgresql://localhost:5432/test")).database();
+        DatabaseSettings db = build(Map.of("EDM_DATABASE_URL", "jdbc:postgresql://localhost:5432/test"))
+                .database();
 
         assertThat(db.kind()).isEqualTo(DatabaseSettings.Kind.POSTGRESQL);
         assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/test");
@@ -185,8 +195,8 @@ class ConfigLoaderTest {
 
     @Test
     void shopifyStoreIsLowerCasedAndTokenKept() {
-        ShopifySettings shopify =
-                build(Map.of("SHOPIFY_STORE", "My-Shop.MyShopify.com", "SHOPIFY_TOKEN", "shpat_x")).shopify();
+        ShopifySettings shopify = build(Map.of("SHOPIFY_STORE", "My-Shop.MyShopify.com", "SHOPIFY_TOKEN", "shpat_x"))
+                .shopify();
 
         assertThat(shopify.store()).contains("my-shop.myshopify.com");
         assertThat(shopify.token()).isEqualTo(Optional.of("shpat_x"));
@@ -230,7 +240,8 @@ class ConfigLoaderTest {
     @Test
     void buildThrowsTheFirstProblemOfTheInspection() {
         Map<String, String> env = Map.of("LOW_STOCK_THRESHOLD", "abc", "NO_SALES_DAYS", "0");
-        List<ConfigException> problems = new ConfigLoader(env, Map.of()).inspection().problems();
+        List<ConfigException> problems =
+                new ConfigLoader(env, Map.of()).inspection().problems();
 
         assertThat(problems).hasSize(2);
         assertThatThrownBy(() -> build(env))
@@ -290,8 +301,7 @@ class ConfigLoaderTest {
 
     @Test
     void unsetSecretDisplaysAsUnset() {
-        Map<String, ConfigLoader.Entry> entries =
-                entriesByName(new ConfigLoader(Map.of(), Map.of()).inspection());
+        Map<String, ConfigLoader.Entry> entries = entriesByName(new ConfigLoader(Map.of(), Map.of()).inspection());
 
         ConfigLoader.Entry secret = entries.get("SHOPIFY_WEBHOOK_SECRET");
         assertThat(secret.value()).isNull();

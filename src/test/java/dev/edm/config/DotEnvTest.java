@@ -21,8 +21,7 @@ class DotEnvTest {
 
     @Test
     void readsKeyValueLinesSkippingCommentsAndBlankLines() throws IOException {
-        Path file = write(
-                """
+        Path file = write("""
                 # a comment
                 PORT=8080
 
@@ -32,7 +31,8 @@ class DotEnvTest {
                 """);
 
         assertThat(DotEnv.read(file))
-                .containsExactly(Map.entry("PORT", "8080"), Map.entry("LOW_STOCK_THRESHOLD", "3"), Map.entry("EMPTY", ""));
+                .containsExactly(
+                        Map.entry("PORT", "8080"), Map.entry("LOW_STOCK_THRESHOLD", "3"), Map.entry("EMPTY", ""));
     }
 
     @Test
@@ -45,8 +45,7 @@ class DotEnvTest {
 
     @Test
     void singleAndDoubleQuotesAreRemovedAndKeepTheirContent() throws IOException {
-        Path file = write(
-                """
+        Path file = write("""
                 DOUBLE="a value # not a comment"
                 SINGLE='it''s=fine'
                 SPACES="  padded  "
@@ -57,6 +56,13 @@ class DotEnvTest {
                         Map.entry("DOUBLE", "a value # not a comment"),
                         Map.entry("SINGLE", "it''s=fine"),
                         Map.entry("SPACES", "  padded  "));
+    }
+
+    @Test
+    void aQuotedValueMayBeFollowedByAComment() throws IOException {
+        Path file = write("SECRET=\"a # b\" # the shop secret\n");
+
+        assertThat(DotEnv.read(file)).containsExactly(Map.entry("SECRET", "a # b"));
     }
 
     @Test

@@ -44,7 +44,8 @@ abstract class InboxContract {
     final List<Ingest> running = new ArrayList<>();
     final Map<Platform, WebhookAdapter> adapters = Map.of(
             Platform.SHOPIFY,
-            new ShopifyWebhooks(new ShopifySettings(List.of(SECRET), Map.of(), Optional.empty(), Optional.empty()), false));
+            new ShopifyWebhooks(
+                    new ShopifySettings(List.of(SECRET), Map.of(), Optional.empty(), Optional.empty()), false));
 
     abstract DatabaseSettings settings(Path dir);
 
@@ -61,7 +62,11 @@ abstract class InboxContract {
 
     Ingest start(DeliveryHandler handler, SimpleMeterRegistry registry) {
         Ingest ingest = Ingest.start(
-                db, adapters, handler, registry, Clock.systemUTC(),
+                db,
+                adapters,
+                handler,
+                registry,
+                Clock.systemUTC(),
                 new Ingest.Settings(1 << 20, 1000, UUID.randomUUID().toString()));
         running.add(ingest);
         return ingest;
@@ -75,8 +80,12 @@ abstract class InboxContract {
         headers.put("x-shopify-webhook-id", webhookId);
         headers.put("x-shopify-hmac-sha256", ShopifyWebhooks.sign(SECRET, bytes));
         return new IngestRequest(
-                Platform.SHOPIFY, headers, "application/json", OptionalLong.of(bytes.length),
-                () -> new ByteArrayInputStream(bytes), "127.0.0.1");
+                Platform.SHOPIFY,
+                headers,
+                "application/json",
+                OptionalLong.of(bytes.length),
+                () -> new ByteArrayInputStream(bytes),
+                "127.0.0.1");
     }
 
     long count(String sql, Object... params) {
@@ -86,7 +95,9 @@ abstract class InboxContract {
     void awaitNoPending() throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
         while (count("SELECT count(*) FROM delivery WHERE status = 'pending'") > 0) {
-            assertThat(System.currentTimeMillis()).as("pending deliveries processed in time").isLessThan(deadline);
+            assertThat(System.currentTimeMillis())
+                    .as("pending deliveries processed in time")
+                    .isLessThan(deadline);
             Thread.sleep(20);
         }
     }
@@ -101,7 +112,8 @@ abstract class InboxContract {
         List<Future<IngestResult>> results = new ArrayList<>();
         for (int i = 0; i < threads * each; i++) {
             String body = "{\"id\":" + i + "}";
-            results.add(pool.submit(() -> service.ingest(request(UUID.randomUUID().toString(), "orders/create", body))));
+            results.add(
+                    pool.submit(() -> service.ingest(request(UUID.randomUUID().toString(), "orders/create", body))));
         }
         for (Future<IngestResult> f : results) {
             assertThat(f.get()).isInstanceOf(IngestResult.Accepted.class);
@@ -110,14 +122,18 @@ abstract class InboxContract {
 
         assertThat(count("SELECT count(*) FROM delivery")).isEqualTo(threads * each);
         long commits = registry.get("edm.inbox.batch.size").summary().count();
-        assertThat(commits).as("transactions used for %d deliveries", threads * each).isLessThan(threads * each);
+        assertThat(commits)
+                .as("transactions used for %d deliveries", threads * each)
+                .isLessThan(threads * each);
         awaitNoPending();
-        assertThat(count("SELECT count(*) FROM delivery WHERE status = 'processed'")).isEqualTo(threads * each);
+        assertThat(count("SELECT count(*) FROM delivery WHERE status = 'processed'"))
+                .isEqualTo(threads * each);
     }
 
     @Test
     void theSameDeliveryArrivingManyTimesAtOnceIsStoredOnce() throws Exception {
-        IngestService service = start(new TopicClassifier(adapters), new SimpleMeterRegistry()).service();
+        IngestService service =
+                start(new TopicClassifier(adapters), new SimpleMeterRegistry()).service();
         String webhookId = UUID.randomUUID().toString();
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Future<IngestResult>> results = new ArrayList<>();
@@ -136,9 +152,13 @@ abstract class InboxContract {
                         .findFirst()
                         .orElseThrow())
                 .deliveryId();
-        assertThat(outcomes).filteredOn(r -> r instanceof IngestResult.Duplicate).hasSize(9)
-                .allSatisfy(r -> assertThat(((IngestResult.Duplicate) r).deliveryId()).isEqualTo(id));
-        assertThat(count("SELECT count(*) FROM delivery WHERE webhook_id = ?", webhookId)).isEqualTo(1);
+        assertThat(outcomes)
+                .filteredOn(r -> r instanceof IngestResult.Duplicate)
+                .hasSize(9)
+                .allSatisfy(r ->
+                        assertThat(((IngestResult.Duplicate) r).deliveryId()).isEqualTo(id));
+        assertThat(count("SELECT count(*) FROM delivery WHERE webhook_id = ?", webhookId))
+                .isEqualTo(1);
     }
 
     @Test
@@ -155,10 +175,12 @@ abstract class InboxContract {
                     ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8)));
         }
         List<Long> seen = Collections.synchronizedList(new ArrayList<>());
-        start((c, d) -> {
-            seen.add(d.id());
-            return DeliveryHandler.Outcome.processed();
-        }, new SimpleMeterRegistry());
+        start(
+                (c, d) -> {
+                    seen.add(d.id());
+                    return DeliveryHandler.Outcome.processed();
+                },
+                new SimpleMeterRegistry());
 
         awaitNoPending();
         assertThat(seen).hasSize(30).isSorted();
@@ -168,27 +190,32 @@ abstract class InboxContract {
 
     @Test
     void aDeliveryThatFailsIsMarkedWithItsReasonAndDoesNotBlockTheNext() throws Exception {
-        IngestService service = start((c, d) -> {
-            if (new String(d.body(), StandardCharsets.UTF_8).contains("poison")) {
-                // a write that must be rolled back with the failed delivery
-                Sql.update(c, "UPDATE delivery SET topic = 'changed' WHERE id = ?", d.id());
-                throw new IllegalArgumentException("cannot understand this payload");
-            }
-            return DeliveryHandler.Outcome.processed();
-        }, new SimpleMeterRegistry()).service();
+        IngestService service = start(
+                        (c, d) -> {
+                            if (new String(d.body(), StandardCharsets.UTF_8).contains("poison")) {
+                                // a write that must be rolled back with the failed delivery
+                                Sql.update(c, "UPDATE delivery SET topic = 'changed' WHERE id = ?", d.id());
+                                throw new IllegalArgumentException("cannot understand this payload");
+                            }
+                            return DeliveryHandler.Outcome.processed();
+                        },
+                        new SimpleMeterRegistry())
+                .service();
 
         service.ingest(request("p1", "orders/create", "{\"poison\":true}"));
         service.ingest(request("p2", "orders/create", "{\"fine\":true}"));
         awaitNoPending();
 
-        assertThat(count("SELECT count(*) FROM delivery WHERE webhook_id = 'p1' AND status = 'failed'")).isEqualTo(1);
-        Optional<String> reason = db.read(c -> Sql.queryOne(
-                c, "SELECT status_reason FROM delivery WHERE webhook_id = 'p1'", rs -> rs.getString(1)));
+        assertThat(count("SELECT count(*) FROM delivery WHERE webhook_id = 'p1' AND status = 'failed'"))
+                .isEqualTo(1);
+        Optional<String> reason = db.read(c ->
+                Sql.queryOne(c, "SELECT status_reason FROM delivery WHERE webhook_id = 'p1'", rs -> rs.getString(1)));
         assertThat(reason).hasValueSatisfying(r -> assertThat(r).contains("cannot understand this payload"));
         assertThat(count("SELECT count(*) FROM delivery WHERE webhook_id = 'p1' AND topic = 'orders/create'"))
                 .as("the failed handler's writes are rolled back")
                 .isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM delivery WHERE webhook_id = 'p2' AND status = 'processed'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM delivery WHERE webhook_id = 'p2' AND status = 'processed'"))
+                .isEqualTo(1);
     }
 
     @Test

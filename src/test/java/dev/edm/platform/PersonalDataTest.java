@@ -111,11 +111,13 @@ class PersonalDataTest {
 
     @Test
     void nonJsonBodyHasItsEmailsMasked() {
-        byte[] body = "Order 1001 for jane.doe@example.org, copy to ops@shop.example\nqty 2".getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                "Order 1001 for jane.doe@example.org, copy to ops@shop.example\nqty 2".getBytes(StandardCharsets.UTF_8);
 
         String masked = PersonalData.maskedJson(body);
 
-        assertThat(masked).isEqualTo("Order 1001 for " + PersonalData.MASK + " copy to " + PersonalData.MASK + "\nqty 2");
+        assertThat(masked)
+                .isEqualTo("Order 1001 for " + PersonalData.MASK + ", copy to " + PersonalData.MASK + "\nqty 2");
     }
 
     @Test
@@ -124,6 +126,9 @@ class PersonalDataTest {
 
         String masked = PersonalData.maskedJson(body);
 
-        assertThat(masked).contains(PersonalData.MASK).doesNotContain("jane.doe").doesNotContain("example.org");
+        assertThat(masked)
+                .contains(PersonalData.MASK)
+                .doesNotContain("jane.doe")
+                .doesNotContain("example.org");
     }
 }

@@ -45,7 +45,9 @@ abstract class DatabaseContract {
         assertThat(acquire("a", 1_000, 10_000)).isTrue();
         assertThat(acquire("b", 2_000, 10_000)).as("b while a holds it").isFalse();
         assertThat(acquire("a", 5_000, 10_000)).as("a renews").isTrue();
-        assertThat(acquire("b", 14_000, 10_000)).as("b before a's renewal expires").isFalse();
+        assertThat(acquire("b", 14_000, 10_000))
+                .as("b before a's renewal expires")
+                .isFalse();
         assertThat(acquire("b", 15_001, 10_000)).as("b after expiry").isTrue();
         assertThat(acquire("a", 15_002, 10_000)).as("a lost it").isFalse();
         db.transaction(c -> {

@@ -34,7 +34,8 @@ public final class ChildEdm implements AutoCloseable {
     }
 
     /** Runs {@code edm ARGS} to completion in {@code workDir}; returns the process with its output captured. */
-    public static Process run(Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    public static Process run(Path workDir, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         Process p = builder(workDir, env, args).start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -63,8 +64,15 @@ public final class ChildEdm implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", jar().toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("EDM_") || k.startsWith("SHOPIFY_") || k.equals("PORT")
-                || k.equals("DEBUG_MODE") || k.startsWith("EMAIL_") || k.equals("LOW_STOCK_THRESHOLD") || k.equals("NO_SALES_DAYS"));
+        pb.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("EDM_")
+                        || k.startsWith("SHOPIFY_")
+                        || k.equals("PORT")
+                        || k.equals("DEBUG_MODE")
+                        || k.startsWith("EMAIL_")
+                        || k.equals("LOW_STOCK_THRESHOLD")
+                        || k.equals("NO_SALES_DAYS"));
         pb.environment().putAll(env);
         return pb;
     }

@@ -77,7 +77,10 @@ public final class ShopifyRequests {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(20))
+                .GET()
+                .build());
     }
 
     public static HttpResponse<String> send(HttpRequest request) {

@@ -30,13 +30,16 @@ public final class TestDatabases {
 
     /** A JDBC URL for a new, empty schema on the test PostgreSQL server. */
     public static synchronized String freshPostgresUrl() {
-        String schema = "edm_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String schema =
+                "edm_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection c = DriverManager.getConnection(postgresBaseUrl());
                 Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL for tests is not reachable at " + postgresBaseUrl()
-                    + " (set EDM_TEST_DATABASE_URL): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL for tests is not reachable at " + postgresBaseUrl() + " (set EDM_TEST_DATABASE_URL): "
+                            + e.getMessage(),
+                    e);
         }
         SCHEMAS.add(schema);
         String base = postgresBaseUrl();

@@ -83,10 +83,13 @@ abstract class ShopifyWebhookContract {
         assertThat(app.text("SELECT store FROM delivery WHERE id = ?", id)).isEqualTo(SHOP);
         assertThat(app.text("SELECT topic FROM delivery WHERE id = ?", id)).isEqualTo("products/create");
         assertThat(app.text("SELECT event_id FROM delivery WHERE id = ?", id)).isEqualTo("evt-" + webhookId);
-        assertThat(app.text("SELECT api_version FROM delivery WHERE id = ?", id)).isEqualTo("2026-01");
-        assertThat(app.text("SELECT triggered_at FROM delivery WHERE id = ?", id)).isEqualTo("2026-11-27T18:00:27.877041743Z");
+        assertThat(app.text("SELECT api_version FROM delivery WHERE id = ?", id))
+                .isEqualTo("2026-01");
+        assertThat(app.text("SELECT triggered_at FROM delivery WHERE id = ?", id))
+                .isEqualTo("2026-11-27T18:00:27.877041743Z");
         assertThat(app.count("SELECT signed FROM delivery WHERE id = ?", id)).isEqualTo(1);
-        assertThat(app.count("SELECT length(body) FROM delivery WHERE id = ?", id)).isEqualTo(14);
+        assertThat(app.count("SELECT length(body) FROM delivery WHERE id = ?", id))
+                .isEqualTo(14);
         app.awaitCount(1, 5_000, "SELECT count(*) FROM delivery WHERE id = ? AND status = 'processed'", id);
     }
 
@@ -146,11 +149,14 @@ abstract class ShopifyWebhookContract {
         String a = id();
         String b = id();
         String c = id();
-        assertThat(http.signed("old-secret", "orders/create", "rotating.myshopify.com", a, "{}").statusCode())
+        assertThat(http.signed("old-secret", "orders/create", "rotating.myshopify.com", a, "{}")
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(http.signed("new-secret", "orders/create", "rotating.myshopify.com", b, "{}").statusCode())
+        assertThat(http.signed("new-secret", "orders/create", "rotating.myshopify.com", b, "{}")
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(http.signed(SECRET, "orders/create", "rotating.myshopify.com", c, "{}").statusCode())
+        assertThat(http.signed(SECRET, "orders/create", "rotating.myshopify.com", c, "{}")
+                        .statusCode())
                 .isEqualTo(401);
         assertThat(stored(a) + stored(b) + stored(c)).isEqualTo(2);
     }
@@ -225,7 +231,8 @@ abstract class ShopifyWebhookContract {
     @Test
     void anUnknownTopicIsStoredAndMarkedIgnored() {
         String webhookId = id();
-        assertThat(http.signed(SECRET, "themes/publish", SHOP, webhookId, "{}").statusCode()).isEqualTo(200);
+        assertThat(http.signed(SECRET, "themes/publish", SHOP, webhookId, "{}").statusCode())
+                .isEqualTo(200);
         app.awaitCount(
                 1, 5_000, "SELECT count(*) FROM delivery WHERE webhook_id = ? AND status = 'ignored'", webhookId);
         assertThat(app.text("SELECT status_reason FROM delivery WHERE webhook_id = ?", webhookId))
@@ -241,7 +248,8 @@ abstract class ShopifyWebhookContract {
 
         JsonNode all = JSON.readTree(http.get("/api/events?limit=1000").body());
         assertThat(all.get("events").findValuesAsText("webhook_id")).contains(webhookId);
-        JsonNode processed = JSON.readTree(http.get("/api/events?platform=shopify&status=processed&limit=1000").body());
+        JsonNode processed = JSON.readTree(http.get("/api/events?platform=shopify&status=processed&limit=1000")
+                .body());
         assertThat(processed.get("events").findValuesAsText("status")).containsOnly("processed");
         assertThat(processed.get("events").get(0).has("body")).isFalse();
 
@@ -259,7 +267,8 @@ abstract class ShopifyWebhookContract {
         String body = "{\"id\":42,\"email\":\"jane@example.com\",\"phone\":\"+15555550100\","
                 + "\"shipping_address\":{\"address1\":\"1 Main St\",\"city\":\"Ottawa\"},"
                 + "\"line_items\":[{\"sku\":\"SKU-1\",\"quantity\":2}]}";
-        long id = JSON.readTree(http.signed(SECRET, "orders/create", SHOP, webhookId, body).body())
+        long id = JSON.readTree(http.signed(SECRET, "orders/create", SHOP, webhookId, body)
+                        .body())
                 .get("id")
                 .asLong();
 

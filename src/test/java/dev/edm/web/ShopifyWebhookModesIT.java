@@ -19,14 +19,23 @@ class ShopifyWebhookModesIT {
 
     @Test
     void debugModeAcceptsUnsignedDeliveriesMarkedAsUnsignedButStillRejectsWrongSignatures() {
-        try (RunningApp app = RunningApp.start(dir, null, Map.of("DEBUG_MODE", "true", "SHOPIFY_WEBHOOK_SECRET", "s"))) {
+        try (RunningApp app =
+                RunningApp.start(dir, null, Map.of("DEBUG_MODE", "true", "SHOPIFY_WEBHOOK_SECRET", "s"))) {
             String unsigned = UUID.randomUUID().toString();
-            assertThat(app.http().signed(null, "orders/create", SHOP, unsigned, "{}").statusCode()).isEqualTo(200);
-            assertThat(app.count("SELECT signed FROM delivery WHERE webhook_id = ?", unsigned)).isZero();
+            assertThat(app.http()
+                            .signed(null, "orders/create", SHOP, unsigned, "{}")
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(app.count("SELECT signed FROM delivery WHERE webhook_id = ?", unsigned))
+                    .isZero();
 
             String wrong = UUID.randomUUID().toString();
-            assertThat(app.http().signed("other", "orders/create", SHOP, wrong, "{}").statusCode()).isEqualTo(401);
-            assertThat(app.count("SELECT count(*) FROM delivery WHERE webhook_id = ?", wrong)).isZero();
+            assertThat(app.http()
+                            .signed("other", "orders/create", SHOP, wrong, "{}")
+                            .statusCode())
+                    .isEqualTo(401);
+            assertThat(app.count("SELECT count(*) FROM delivery WHERE webhook_id = ?", wrong))
+                    .isZero();
         }
     }
 
@@ -46,19 +55,31 @@ class ShopifyWebhookModesIT {
         try (RunningApp app = RunningApp.start(
                 dir, null, Map.of("SHOPIFY_WEBHOOK_SECRET", "s", "EDM_VERIFY_FAILURES_PER_MINUTE", "3"))) {
             for (int i = 0; i < 3; i++) {
-                assertThat(app.http().signed("bad", "orders/create", SHOP, UUID.randomUUID().toString(), "{}").statusCode())
+                assertThat(app.http()
+                                .signed(
+                                        "bad",
+                                        "orders/create",
+                                        SHOP,
+                                        UUID.randomUUID().toString(),
+                                        "{}")
+                                .statusCode())
                         .isEqualTo(401);
             }
-            HttpResponse<String> limited = app.http().signed("bad", "orders/create", SHOP, UUID.randomUUID().toString(), "{}");
+            HttpResponse<String> limited = app.http()
+                    .signed("bad", "orders/create", SHOP, UUID.randomUUID().toString(), "{}");
             assertThat(limited.statusCode()).isEqualTo(429);
-            assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 60L));
+            assertThat(limited.headers().firstValue("Retry-After"))
+                    .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 60L));
 
-            HttpResponse<String> unsigned = app.http().signed(null, "orders/create", SHOP, UUID.randomUUID().toString(), "{}");
+            HttpResponse<String> unsigned = app.http()
+                    .signed(null, "orders/create", SHOP, UUID.randomUUID().toString(), "{}");
             assertThat(unsigned.statusCode()).isEqualTo(429);
 
             for (int i = 0; i < 20; i++) {
                 String id = UUID.randomUUID().toString();
-                assertThat(app.http().signed("s", "orders/create", SHOP, id, "{\"n\":" + i + "}").statusCode())
+                assertThat(app.http()
+                                .signed("s", "orders/create", SHOP, id, "{\"n\":" + i + "}")
+                                .statusCode())
                         .isEqualTo(200);
             }
             assertThat(app.count("SELECT count(*) FROM delivery")).isEqualTo(20);

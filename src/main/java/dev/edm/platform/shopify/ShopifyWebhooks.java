@@ -33,14 +33,29 @@ public final class ShopifyWebhooks implements WebhookAdapter {
     static final String EVENT_ID = "x-shopify-event-id";
     static final String TRIGGERED_AT = "x-shopify-triggered-at";
     static final String API_VERSION = "x-shopify-api-version";
-    private static final Pattern SHOP_DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,98}[a-z0-9])?(\\.[a-z0-9-]{1,63}){1,4}");
+    private static final Pattern SHOP_DOMAIN =
+            Pattern.compile("[a-z0-9]([a-z0-9-]{0,98}[a-z0-9])?(\\.[a-z0-9-]{1,63}){1,4}");
     private static final Set<String> HANDLED_TOPICS = Set.of(
-            "products/create", "products/update", "products/delete",
-            "inventory_levels/update", "inventory_levels/connect", "inventory_levels/disconnect",
-            "inventory_items/create", "inventory_items/update", "inventory_items/delete",
-            "orders/create", "orders/paid", "orders/cancelled", "orders/updated", "orders/fulfilled",
-            "orders/partially_fulfilled", "refunds/create", "app/uninstalled",
-            "customers/data_request", "customers/redact", "shop/redact");
+            "products/create",
+            "products/update",
+            "products/delete",
+            "inventory_levels/update",
+            "inventory_levels/connect",
+            "inventory_levels/disconnect",
+            "inventory_items/create",
+            "inventory_items/update",
+            "inventory_items/delete",
+            "orders/create",
+            "orders/paid",
+            "orders/cancelled",
+            "orders/updated",
+            "orders/fulfilled",
+            "orders/partially_fulfilled",
+            "refunds/create",
+            "app/uninstalled",
+            "customers/data_request",
+            "customers/redact",
+            "shop/redact");
 
     private final ShopifySettings settings;
     private final boolean debugMode;
@@ -85,10 +100,12 @@ public final class ShopifyWebhooks implements WebhookAdapter {
             return new Verification.Unauthorized("missing X-Shopify-Hmac-Sha256 header");
         }
         if (shop == null) {
-            return new Verification.Invalid(Verification.Problem.MISSING_HEADER, "missing X-Shopify-Shop-Domain header");
+            return new Verification.Invalid(
+                    Verification.Problem.MISSING_HEADER, "missing X-Shopify-Shop-Domain header");
         }
         if (!SHOP_DOMAIN.matcher(shop).matches()) {
-            return new Verification.Invalid(Verification.Problem.MALFORMED, "X-Shopify-Shop-Domain is not a shop domain");
+            return new Verification.Invalid(
+                    Verification.Problem.MALFORMED, "X-Shopify-Shop-Domain is not a shop domain");
         }
         String topic = header(headers, TOPIC);
         if (topic == null) {

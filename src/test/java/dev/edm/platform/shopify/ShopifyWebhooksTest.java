@@ -20,7 +20,8 @@ class ShopifyWebhooksTest {
     private static final String SHOP = "shop1.myshopify.io";
 
     private static byte[] vectorBody() {
-        try (InputStream in = ShopifyWebhooksTest.class.getResourceAsStream("/fixtures/shopify/hmac_vector.body.json")) {
+        try (InputStream in =
+                ShopifyWebhooksTest.class.getResourceAsStream("/fixtures/shopify/hmac_vector.body.json")) {
             assertThat(in).as("fixture on the test classpath").isNotNull();
             return in.readAllBytes();
         } catch (IOException e) {
@@ -144,7 +145,8 @@ class ShopifyWebhooksTest {
     void missingHeaderInDebugModeWorksEvenWithoutSecrets() {
         ShopifyWebhooks debug = new ShopifyWebhooks(defaults(), true);
 
-        assertThat(verifiedMeta(debug.verify(headers(null), vectorBody())).signed()).isFalse();
+        assertThat(verifiedMeta(debug.verify(headers(null), vectorBody())).signed())
+                .isFalse();
     }
 
     @Test
@@ -157,8 +159,8 @@ class ShopifyWebhooksTest {
 
     @Test
     void everyRotatedShopSecretVerifies() {
-        ShopifySettings settings = new ShopifySettings(
-                List.of(), Map.of(SHOP, List.of("old", "new")), Optional.empty(), Optional.empty());
+        ShopifySettings settings =
+                new ShopifySettings(List.of(), Map.of(SHOP, List.of("old", "new")), Optional.empty(), Optional.empty());
         ShopifyWebhooks webhooks = new ShopifyWebhooks(settings, false);
         byte[] body = vectorBody();
 
@@ -202,8 +204,7 @@ class ShopifyWebhooksTest {
 
     @Test
     void signedRequestWithoutAnySecretIsNotConfigured() {
-        assertThat(adapter().verify(headers(VECTOR_HMAC), vectorBody()))
-                .isInstanceOf(Verification.NotConfigured.class);
+        assertThat(adapter().verify(headers(VECTOR_HMAC), vectorBody())).isInstanceOf(Verification.NotConfigured.class);
     }
 
     @Test
@@ -338,9 +339,11 @@ class ShopifyWebhooksTest {
         ShopifyWebhooks webhooks = adapter(VECTOR_SECRET);
 
         assertThat(webhooks.hasSignature(headers(VECTOR_HMAC))).isTrue();
-        assertThat(webhooks.hasSignature(Map.of("shopify-hmac-sha256", VECTOR_HMAC))).isTrue();
+        assertThat(webhooks.hasSignature(Map.of("shopify-hmac-sha256", VECTOR_HMAC)))
+                .isTrue();
         assertThat(webhooks.hasSignature(headers(null))).isFalse();
-        assertThat(webhooks.acceptsContentType("application/json; charset=utf-8")).isTrue();
+        assertThat(webhooks.acceptsContentType("application/json; charset=utf-8"))
+                .isTrue();
         assertThat(webhooks.acceptsContentType("text/plain")).isFalse();
         assertThat(webhooks.handlesTopic("inventory_levels/update")).isTrue();
         assertThat(webhooks.handlesTopic("carts/update")).isFalse();
