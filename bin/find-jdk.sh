@@ -43,6 +43,6 @@ edm_find_jdk() {
     done
   done
   echo "edm: no JDK 21 or newer found (looked at JAVA_HOME, java on PATH, /usr/lib/jvm and other usual folders)." >&2
-  echo "edm: install one (for example: apt-get install openjdk-21-jdk-headless) or set JAVA_HOME to it." >&2
+  echo "edm: install a JDK 21 or newer (for example the openjdk-21-jdk-headless or temurin-21-jdk package) or set JAVA_HOME to one." >&2
   return 1
 }
