@@ -86,4 +86,33 @@ class ShopifyWebhookModesIT {
             assertThat(app.http().get("/health").statusCode()).isEqualTo(200);
         }
     }
+
+    @Test
+    void aFullDiskAnswers503AndKeepsServingWhatFits() {
+        // max_page_count caps the SQLite file, which then fails exactly like a full disk (SQLITE_FULL)
+        String url = "jdbc:sqlite:" + dir.resolve("full.db") + "?max_page_count=40";
+        try (RunningApp app = RunningApp.start(dir, url, Map.of("SHOPIFY_WEBHOOK_SECRET", "s"))) {
+            String filler = "x".repeat(8_000);
+            int accepted = 0;
+            HttpResponse<String> res = null;
+            for (int i = 0; i < 100; i++) {
+                res = app.http().signed("s", "orders/create", SHOP, "full-" + i, "{\"note\":\"" + filler + "\"}");
+                if (res.statusCode() != 200) {
+                    break;
+                }
+                accepted++;
+            }
+            assertThat(res.statusCode()).isEqualTo(503);
+            assertThat(res.body()).contains("storage unavailable");
+            assertThat(res.headers().firstValue("Retry-After")).isPresent();
+            assertThat(accepted).isPositive();
+            assertThat(app.count("SELECT count(*) FROM delivery")).isEqualTo(accepted);
+            assertThat(app.http().get("/health").statusCode()).isIn(200, 503);
+            // small deliveries may still fit in free pages; the server keeps answering either way
+            assertThat(app.http()
+                            .signed("s", "orders/create", SHOP, "small", "{}")
+                            .statusCode())
+                    .isIn(200, 503);
+        }
+    }
 }
