@@ -1,88 +1,109 @@
 package dev.edm.app;
 
 import dev.edm.config.Config;
-import dev.edm.event.Platform;
 import dev.edm.ingest.Ingest;
-import dev.edm.ingest.TopicClassifier;
-import dev.edm.platform.WebhookAdapter;
-import dev.edm.platform.shopify.ShopifyWebhooks;
-import dev.edm.storage.Database;
 import dev.edm.web.HttpApi;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
-import java.util.Map;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: builds the database, ingest pipeline and HTTP server from {@link Config}, and
- * shuts them down in order (stop accepting, commit in-flight deliveries, stop processing, close the
- * database). Tests build the same App.
+ * The composition root: builds the features, ingest pipeline, scheduler and HTTP server from {@link Config},
+ * and shuts them down in order (stop accepting, commit in-flight deliveries, stop processing and jobs, close
+ * the database). Tests build the same App.
  */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
-    private final Database db;
+    private final Core core;
     private final Ingest ingest;
+    private final Scheduler scheduler;
     private final HttpApi http;
     private boolean closed;
 
-    private App(Database db, Ingest ingest, HttpApi http) {
-        this.db = db;
+    private App(Core core, Ingest ingest, Scheduler scheduler, HttpApi http) {
+        this.core = core;
         this.ingest = ingest;
+        this.scheduler = scheduler;
         this.http = http;
     }
 
     /** Starts everything; throws {@link dev.edm.config.ConfigException} or a StorageException on failure. */
     public static App start(Config config, Clock clock) {
-        config.prepareDirectories();
-        Database db = Database.open(config.database());
+        Core core = Core.open(config, clock);
+        Ingest ingest = null;
+        Scheduler scheduler = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(registry);
             new JvmThreadMetrics().bindTo(registry);
-            Map<Platform, WebhookAdapter> adapters =
-                    Map.of(Platform.SHOPIFY, new ShopifyWebhooks(config.shopify(), config.debugMode()));
             String instanceId = UUID.randomUUID().toString();
-            Ingest ingest = Ingest.start(
-                    db,
-                    adapters,
-                    new TopicClassifier(adapters),
+            ingest = Ingest.start(
+                    core.database(),
+                    core.adapters(),
+                    core.liveHandler(),
                     registry,
                     clock,
                     new Ingest.Settings(config.maxBodyBytes(), config.verifyFailuresPerMinute(), instanceId));
+            scheduler = new Scheduler(core.database(), clock, instanceId);
+            Duration interval = Duration.ofMinutes(config.checkIntervalMinutes());
+            scheduler.every("alerts-check", interval, Duration.ofSeconds(30), () -> {
+                var summary = core.alerts().checkAll();
+                log.info(
+                        "alert check: {} variants, {} opened, {} resolved, {} open",
+                        summary.variants(),
+                        summary.opened(),
+                        summary.resolved(),
+                        summary.open());
+            });
             HttpApi http = HttpApi.start(
                     config.host(),
                     config.port(),
                     ingest.service(),
                     ingest.log(),
-                    new Health(db, config),
+                    core.alerts(),
+                    core.reports(),
+                    new Health(core.database(), config),
                     registry::scrape);
             if (config.debugMode()) {
                 log.warn("DEBUG_MODE=true: unsigned webhooks are accepted. Never run production like this.");
             }
             if (!config.shopify().anySecret()) {
-                log.warn(
-                        "no Shopify webhook secret is configured (SHOPIFY_WEBHOOK_SECRET): signed Shopify deliveries are answered 503");
+                log.warn("no Shopify webhook secret is configured (SHOPIFY_WEBHOOK_SECRET): "
+                        + "signed Shopify deliveries are answered 503");
             }
             log.info(
                     "edm listening on {}:{} ({} database)",
                     config.host(),
                     http.port(),
-                    config.database().kind().name().toLowerCase());
-            return new App(db, ingest, http);
+                    config.database().kind().name().toLowerCase(Locale.ROOT));
+            return new App(core, ingest, scheduler, http);
         } catch (RuntimeException e) {
-            db.close();
+            if (scheduler != null) {
+                scheduler.close();
+            }
+            if (ingest != null) {
+                ingest.close();
+            }
+            core.close();
             throw e;
         }
     }
 
     public int port() {
         return http.port();
+    }
+
+    /** The features behind this server (tests read state through it). */
+    public Core core() {
+        return core;
     }
 
     @Override
@@ -94,7 +115,8 @@ public final class App implements AutoCloseable {
         log.info("edm shutting down");
         http.close();
         ingest.close();
-        db.close();
+        scheduler.close();
+        core.close();
         log.info("edm stopped");
     }
 }

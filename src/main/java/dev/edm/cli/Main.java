@@ -9,7 +9,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "External Data Monitor: verified e-commerce webhooks, per-SKU stock and sales, alerts.",
-        subcommands = {ServeCommand.class, CheckConfigCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            CheckConfigCommand.class,
+            AlertsCommand.class,
+            CheckCommand.class,
+            ThresholdCommand.class,
+            ReportCommand.class,
+            ReplayCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
     /** Exit code for configuration errors. */
     static final int CONFIG_ERROR = 2;

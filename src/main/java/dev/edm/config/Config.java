@@ -19,7 +19,8 @@ public record Config(
         int noSalesDays,
         EmailSettings email,
         int verifyFailuresPerMinute,
-        long minFreeBytes) {
+        long minFreeBytes,
+        int checkIntervalMinutes) {
 
     /** Creates the data, output and log folders; a folder that cannot be made or written stops startup. */
     public void prepareDirectories() {

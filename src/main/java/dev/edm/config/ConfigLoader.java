@@ -104,6 +104,7 @@ public final class ConfigLoader {
                 list(string("EMAIL_RECIPIENTS", null, false)));
         int verifyFailures = integer("EDM_VERIFY_FAILURES_PER_MINUTE", 30, 1, 1_000_000);
         long minFree = integer("EDM_MIN_FREE_MB", 100, 0, 1_000_000) * MIB;
+        int checkInterval = integer("EDM_CHECK_INTERVAL_MINUTES", 60, 1, 7 * 24 * 60);
         return new Config(
                 host,
                 port,
@@ -118,7 +119,8 @@ public final class ConfigLoader {
                 noSales,
                 email,
                 verifyFailures,
-                minFree);
+                minFree,
+                checkInterval);
     }
 
     private DatabaseSettings database(Path dataDir) {

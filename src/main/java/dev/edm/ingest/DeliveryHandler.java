@@ -1,6 +1,6 @@
 package dev.edm.ingest;
 
-import java.sql.Connection;
+import dev.edm.storage.Session;
 import java.sql.SQLException;
 
 /**
@@ -9,7 +9,7 @@ import java.sql.SQLException;
  */
 @FunctionalInterface
 public interface DeliveryHandler {
-    Outcome handle(Connection c, StoredDelivery delivery) throws SQLException;
+    Outcome handle(Session session, StoredDelivery delivery) throws SQLException;
 
     /** The resulting status and, for ignored or failed deliveries, why. */
     record Outcome(DeliveryStatus status, String reason) {

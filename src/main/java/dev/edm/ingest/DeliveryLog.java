@@ -2,6 +2,7 @@ package dev.edm.ingest;
 
 import dev.edm.event.Platform;
 import dev.edm.storage.Database;
+import dev.edm.storage.Session;
 import dev.edm.storage.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -65,10 +66,9 @@ public final class DeliveryLog {
                 limit);
     }
 
-    static void markProcessed(Connection c, long id, DeliveryHandler.Outcome outcome, long nowMillis)
+    static void markProcessed(Session session, long id, DeliveryHandler.Outcome outcome, long nowMillis)
             throws SQLException {
-        Sql.update(
-                c,
+        session.update(
                 "UPDATE delivery SET status = ?, status_reason = ?, processed_at = ? WHERE id = ?",
                 outcome.status().id(),
                 outcome.reason(),

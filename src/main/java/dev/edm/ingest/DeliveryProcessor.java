@@ -2,11 +2,13 @@ package dev.edm.ingest;
 
 import dev.edm.storage.Database;
 import dev.edm.storage.Leases;
+import dev.edm.storage.Session;
 import dev.edm.storage.StorageException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -89,25 +91,48 @@ final class DeliveryProcessor implements AutoCloseable {
 
     /** Processes one batch; returns how many deliveries it handled, or -1 when another instance holds the lease. */
     int processBatch() {
-        return db.transaction(c -> {
+        List<StoredDelivery> done = new ArrayList<>();
+        List<DeliveryHandler.Outcome> outcomes = new ArrayList<>();
+        int handled = db.transaction(c -> {
             long now = clock.millis();
             if (!Leases.tryAcquire(c, LEASE, owner, now, LEASE_TTL_MILLIS)) {
                 return -1;
             }
             List<StoredDelivery> batch = DeliveryLog.pending(c, BATCH);
-            for (StoredDelivery delivery : batch) {
-                DeliveryHandler.Outcome outcome = handleOne(c, delivery);
-                DeliveryLog.markProcessed(c, delivery.id(), outcome, clock.millis());
-                metrics.processed(delivery.platform(), outcome.status());
+            try (Session session = new Session(c)) {
+                for (StoredDelivery delivery : batch) {
+                    DeliveryHandler.Outcome outcome = handleOne(session, delivery);
+                    DeliveryLog.markProcessed(session, delivery.id(), outcome, clock.millis());
+                    done.add(delivery);
+                    outcomes.add(outcome);
+                }
             }
             return batch.size();
         });
+        for (int i = 0; i < done.size(); i++) {
+            metrics.processed(done.get(i).platform(), outcomes.get(i).status());
+        }
+        return handled;
     }
 
-    private DeliveryHandler.Outcome handleOne(Connection c, StoredDelivery delivery) throws SQLException {
+    /** Processes until nothing is pending (for replay, with no background thread running); returns the count. */
+    long drain() {
+        long total = 0;
+        int n;
+        while ((n = processBatch()) > 0) {
+            total += n;
+        }
+        if (n < 0) {
+            throw new IllegalStateException("another edm instance is processing deliveries; stop it before replaying");
+        }
+        return total;
+    }
+
+    private DeliveryHandler.Outcome handleOne(Session session, StoredDelivery delivery) throws SQLException {
+        Connection c = session.connection();
         Savepoint savepoint = c.setSavepoint();
         try {
-            DeliveryHandler.Outcome outcome = handler.handle(c, delivery);
+            DeliveryHandler.Outcome outcome = handler.handle(session, delivery);
             c.releaseSavepoint(savepoint);
             return outcome;
         } catch (SQLException | RuntimeException e) {

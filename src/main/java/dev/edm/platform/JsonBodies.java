@@ -36,6 +36,26 @@ public final class JsonBodies {
         }
     }
 
+    /** True when the body is a JSON object whose top level has {@code field} as an array. */
+    public static boolean hasTopLevelArray(byte[] body, String field) {
+        try (JsonParser p = FACTORY.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals(name)) {
+                    return value == JsonToken.START_ARRAY;
+                }
+                p.skipChildren();
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** True for {@code application/json} and {@code application/*+json}, with any parameters. */
     public static boolean isJsonMediaType(String contentType) {
         if (contentType == null) {

@@ -1,6 +1,9 @@
 package dev.edm.platform;
 
+import dev.edm.event.CanonicalEvent;
 import dev.edm.event.Platform;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** One platform's webhook rules: accepted media types, signature scheme and topic meaning. */
@@ -18,4 +21,11 @@ public interface WebhookAdapter {
 
     /** Whether processing has anything to do for this topic; unknown topics are recorded as ignored. */
     boolean handlesTopic(String topic);
+
+    /**
+     * The canonical events a stored delivery of a handled topic means.
+     *
+     * @throws UnreadablePayloadException when the payload cannot be understood
+     */
+    List<CanonicalEvent> interpret(String topic, String store, byte[] body, Instant receivedAt);
 }

@@ -50,6 +50,8 @@ public final class Sql {
             Object p = params[i];
             if (p instanceof Boolean b) {
                 ps.setInt(i + 1, b ? 1 : 0);
+            } else if (p == null) {
+                ps.setNull(i + 1, java.sql.Types.NULL);
             } else {
                 ps.setObject(i + 1, p);
             }

@@ -1,7 +1,9 @@
 package dev.edm.web;
 
+import dev.edm.alerts.Alerts;
 import dev.edm.ingest.DeliveryLog;
 import dev.edm.ingest.IngestService;
+import dev.edm.reports.Reports;
 import dev.edm.storage.StorageException;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
@@ -26,12 +28,16 @@ public final class HttpApi implements AutoCloseable {
             int port,
             IngestService ingest,
             DeliveryLog deliveries,
+            Alerts alerts,
+            Reports reports,
             HealthCheck health,
             Supplier<String> metrics) {
         HttpRouting.Builder routing = HttpRouting.builder();
         new WebhookRoutes(ingest).register(routing);
         new OpsRoutes(health, metrics).register(routing);
         new EventsRoutes(deliveries).register(routing);
+        new AlertsRoutes(alerts).register(routing);
+        new ReportsRoutes(reports).register(routing);
         routing.error(StorageException.class, (req, res, e) -> {
             log.warn(
                     "{} {} answered 503: {}",

@@ -105,7 +105,8 @@ abstract class InboxContract {
     @Test
     void concurrentDeliveriesAreAllCommittedAndShareCommits() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        IngestService service = start(new TopicClassifier(adapters), registry).service();
+        IngestService service = start(new InterpretingHandler(adapters, (s, p, e) -> {}), registry)
+                .service();
         int threads = 32;
         int each = 25;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -132,8 +133,8 @@ abstract class InboxContract {
 
     @Test
     void theSameDeliveryArrivingManyTimesAtOnceIsStoredOnce() throws Exception {
-        IngestService service =
-                start(new TopicClassifier(adapters), new SimpleMeterRegistry()).service();
+        IngestService service = start(new InterpretingHandler(adapters, (s, p, e) -> {}), new SimpleMeterRegistry())
+                .service();
         String webhookId = UUID.randomUUID().toString();
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Future<IngestResult>> results = new ArrayList<>();
@@ -176,7 +177,7 @@ abstract class InboxContract {
         }
         List<Long> seen = Collections.synchronizedList(new ArrayList<>());
         start(
-                (c, d) -> {
+                (s, d) -> {
                     seen.add(d.id());
                     return DeliveryHandler.Outcome.processed();
                 },
@@ -191,10 +192,10 @@ abstract class InboxContract {
     @Test
     void aDeliveryThatFailsIsMarkedWithItsReasonAndDoesNotBlockTheNext() throws Exception {
         IngestService service = start(
-                        (c, d) -> {
+                        (s, d) -> {
                             if (new String(d.body(), StandardCharsets.UTF_8).contains("poison")) {
                                 // a write that must be rolled back with the failed delivery
-                                Sql.update(c, "UPDATE delivery SET topic = 'changed' WHERE id = ?", d.id());
+                                s.update("UPDATE delivery SET topic = 'changed' WHERE id = ?", d.id());
                                 throw new IllegalArgumentException("cannot understand this payload");
                             }
                             return DeliveryHandler.Outcome.processed();
@@ -221,7 +222,7 @@ abstract class InboxContract {
     @Test
     void twoInstancesOnOneDatabaseProcessEachDeliveryExactlyOnce() throws Exception {
         Map<Long, AtomicInteger> handled = new ConcurrentHashMap<>();
-        DeliveryHandler counting = (c, d) -> {
+        DeliveryHandler counting = (s, d) -> {
             handled.computeIfAbsent(d.id(), k -> new AtomicInteger()).incrementAndGet();
             return DeliveryHandler.Outcome.processed();
         };

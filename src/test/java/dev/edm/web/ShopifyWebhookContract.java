@@ -90,7 +90,10 @@ abstract class ShopifyWebhookContract {
         assertThat(app.count("SELECT signed FROM delivery WHERE id = ?", id)).isEqualTo(1);
         assertThat(app.count("SELECT length(body) FROM delivery WHERE id = ?", id))
                 .isEqualTo(14);
-        app.awaitCount(1, 5_000, "SELECT count(*) FROM delivery WHERE id = ? AND status = 'processed'", id);
+        // authentic but not a product: kept, marked failed with the reason, visible in /api/events
+        app.awaitCount(1, 5_000, "SELECT count(*) FROM delivery WHERE id = ? AND status = 'failed'", id);
+        assertThat(app.text("SELECT status_reason FROM delivery WHERE id = ?", id))
+                .contains("missing id");
     }
 
     @Test
@@ -242,7 +245,12 @@ abstract class ShopifyWebhookContract {
     @Test
     void eventsApiListsDeliveriesWithStatusAndFilters() throws Exception {
         String webhookId = id();
-        http.signed(SECRET, "inventory_levels/update", SHOP, webhookId, "{\"inventory_item_id\":1}");
+        http.signed(
+                SECRET,
+                "inventory_levels/update",
+                SHOP,
+                webhookId,
+                "{\"inventory_item_id\":1,\"location_id\":2,\"available\":3,\"updated_at\":\"2026-01-01T00:00:00Z\"}");
         app.awaitCount(
                 1, 5_000, "SELECT count(*) FROM delivery WHERE webhook_id = ? AND status = 'processed'", webhookId);
 

@@ -1,0 +1,34 @@
+package dev.edm.alerts;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The alert rules and their severities. */
+public enum Rule {
+    LOW_STOCK("warning"),
+    OUT_OF_STOCK("critical"),
+    NO_SALES("info");
+
+    private final String severity;
+
+    Rule(String severity) {
+        this.severity = severity;
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String severity() {
+        return severity;
+    }
+
+    public static Optional<Rule> fromId(String id) {
+        for (Rule r : values()) {
+            if (r.id().equalsIgnoreCase(id) || r.id().replace('_', '-').equalsIgnoreCase(id)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.edm.app;
+
+import dev.edm.alerts.Alerts;
+import dev.edm.config.Config;
+import dev.edm.event.Platform;
+import dev.edm.ingest.DeliveryHandler;
+import dev.edm.ingest.InterpretingHandler;
+import dev.edm.ingest.Replay;
+import dev.edm.inventory.Inventory;
+import dev.edm.platform.WebhookAdapter;
+import dev.edm.platform.shopify.ShopifyWebhooks;
+import dev.edm.reports.Reports;
+import dev.edm.storage.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The features over one database, without the HTTP server: what {@link App} serves and what the command
+ * line's offline commands (report, alerts, threshold, check, replay) use.
+ */
+public final class Core implements AutoCloseable {
+    private final Config config;
+    private final Clock clock;
+    private final Database db;
+    private final Map<Platform, WebhookAdapter> adapters;
+    private final Inventory inventory;
+    private final Alerts alerts;
+    private final Reports reports;
+
+    private Core(Config config, Clock clock, Database db) {
+        this.config = config;
+        this.clock = clock;
+        this.db = db;
+        this.adapters = Map.of(Platform.SHOPIFY, new ShopifyWebhooks(config.shopify(), config.debugMode()));
+        this.inventory = new Inventory(db);
+        this.alerts = new Alerts(db, clock, config.lowStockThreshold(), config.noSalesDays());
+        this.reports = new Reports(
+                inventory, alerts, clock, config.outputDir(), config.lowStockThreshold(), config.noSalesDays());
+    }
+
+    /** Prepares folders and opens (and migrates) the database. */
+    public static Core open(Config config, Clock clock) {
+        config.prepareDirectories();
+        return new Core(config, clock, Database.open(config.database()));
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public Map<Platform, WebhookAdapter> adapters() {
+        return adapters;
+    }
+
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    public Alerts alerts() {
+        return alerts;
+    }
+
+    public Reports reports() {
+        return reports;
+    }
+
+    /** The live processing step: interpret, apply to inventory, evaluate alerts. */
+    DeliveryHandler liveHandler() {
+        return new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, true));
+    }
+
+    /** Rebuilds state from stored deliveries (all, or received since a time), then runs a full alert check. */
+    public Replay.Result replay(Optional<Instant> since) {
+        Replay.Result result = Replay.run(
+                db,
+                new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, false)),
+                clock,
+                since,
+                Inventory::clearDerivedState);
+        alerts.checkAll();
+        return result;
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.edm.app;
+
+import dev.edm.alerts.Alerts;
+import dev.edm.event.CanonicalEvent;
+import dev.edm.event.Provenance;
+import dev.edm.ingest.EventSink;
+import dev.edm.inventory.Inventory;
+import dev.edm.inventory.VariantRef;
+import dev.edm.storage.Session;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where ingest meets state: applies a delivery's canonical events to inventory, then re-evaluates alerts for
+ * the variants that changed, all in the delivery's processing transaction. During replay alerts are left to
+ * one full check at the end, so history is not rewritten event by event.
+ */
+final class StateUpdater implements EventSink {
+    private final Inventory inventory;
+    private final Alerts alerts;
+    private final boolean evaluateAlerts;
+
+    StateUpdater(Inventory inventory, Alerts alerts, boolean evaluateAlerts) {
+        this.inventory = inventory;
+        this.alerts = alerts;
+        this.evaluateAlerts = evaluateAlerts;
+    }
+
+    @Override
+    public void accept(Session session, Provenance provenance, List<CanonicalEvent> events) throws SQLException {
+        Set<VariantRef> changed = inventory.apply(session, provenance, events);
+        if (evaluateAlerts && !changed.isEmpty()) {
+            alerts.onChange(session, changed, provenance.deliveryId());
+        }
+    }
+}

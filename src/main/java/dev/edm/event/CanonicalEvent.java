@@ -1,0 +1,78 @@
+package dev.edm.event;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Platform-neutral facts derived from deliveries. Adapters produce them; inventory and alerts consume them.
+ * Every event names its store and the time the platform says it happened (or, failing that, when the
+ * delivery was received), so applying the same deliveries again gives the same state.
+ */
+public sealed interface CanonicalEvent {
+    StoreKey store();
+
+    Instant at();
+
+    /** A product and its full list of variants as the platform now describes them. */
+    record ProductUpserted(
+            StoreKey store, Instant at, String productId, String title, String status, List<Variant> variants)
+            implements CanonicalEvent {
+        public ProductUpserted {
+            variants = List.copyOf(variants);
+        }
+    }
+
+    /**
+     * One sellable variant.
+     *
+     * @param title "product - variant", or the product title when the variant is the default one
+     * @param inventoryQuantity total available across locations when the payload carries it, else null
+     */
+    record Variant(
+            String variantId,
+            String sku,
+            String title,
+            Money price,
+            String inventoryItemId,
+            Integer inventoryQuantity) {}
+
+    /** The product and all its variants are gone. */
+    record ProductDeleted(StoreKey store, Instant at, String productId) implements CanonicalEvent {}
+
+    /** Available quantity of an inventory item at a location; {@code available} may be null or negative. */
+    record StockLevelChanged(StoreKey store, Instant at, String inventoryItemId, String locationId, Integer available)
+            implements CanonicalEvent {}
+
+    /** The inventory item is no longer stocked at the location. */
+    record StockLevelDisconnected(StoreKey store, Instant at, String inventoryItemId, String locationId)
+            implements CanonicalEvent {}
+
+    /** The SKU of an inventory item changed. */
+    record InventoryItemUpdated(StoreKey store, Instant at, String inventoryItemId, String sku)
+            implements CanonicalEvent {}
+
+    /** The inventory item was removed. */
+    record InventoryItemDeleted(StoreKey store, Instant at, String inventoryItemId) implements CanonicalEvent {}
+
+    /** A sold line: counted once per (order, line) however many topics report it. */
+    record SaleRecorded(
+            StoreKey store,
+            Instant at,
+            String orderId,
+            String lineId,
+            String variantId,
+            String sku,
+            int quantity,
+            Money unitPrice)
+            implements CanonicalEvent {}
+
+    /**
+     * Units of a sold line taken back (cancellation, refund); {@code reversalId} makes it idempotent.
+     * A null {@code lineId} reverses every line of the order.
+     */
+    record SaleReversed(StoreKey store, Instant at, String orderId, String lineId, String reversalId, Integer quantity)
+            implements CanonicalEvent {}
+
+    /** The store removed edm (e.g. Shopify app/uninstalled). */
+    record StoreDisconnected(StoreKey store, Instant at) implements CanonicalEvent {}
+}

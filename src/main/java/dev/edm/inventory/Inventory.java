@@ -1,0 +1,217 @@
+package dev.edm.inventory;
+
+import dev.edm.event.CanonicalEvent;
+import dev.edm.event.Provenance;
+import dev.edm.storage.Database;
+import dev.edm.storage.Filter;
+import dev.edm.storage.Session;
+import dev.edm.storage.Sql;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The inventory feature's entry point: applies canonical events to per-store state (catalog, stock per
+ * variant and location, sales lines, last sale, first seen) and answers read queries over it.
+ */
+public final class Inventory {
+    /** Derived tables, in the order replay empties them. */
+    private static final List<String> DERIVED =
+            List.of("sale_reversal", "sale_line", "stock_level", "inventory_item", "variant", "store_state");
+
+    private static final String VARIANT_COLUMNS = "store, variant_id, product_id, sku, title, price, currency, "
+            + "inventory_item_id, status, deleted, first_seen, product_updated_at, stock_total, last_sale_at";
+
+    private final Database db;
+
+    public Inventory(Database db) {
+        this.db = db;
+    }
+
+    /** Applies one delivery's events inside the caller's transaction; returns the variants that changed. */
+    public Set<VariantRef> apply(Session session, Provenance provenance, List<CanonicalEvent> events)
+            throws SQLException {
+        return InventoryStore.apply(session, provenance, events);
+    }
+
+    /** Empties all derived state (replay rebuilds it from the inbox). */
+    public static void clearDerivedState(Session session) throws SQLException {
+        for (String table : DERIVED) {
+            session.update("DELETE FROM " + table);
+        }
+    }
+
+    public Optional<VariantState> variant(String store, String variantId) {
+        return db.read(c -> Sql.queryOne(
+                c,
+                "SELECT " + VARIANT_COLUMNS + " FROM variant WHERE store = ? AND variant_id = ?",
+                Inventory::variantRow,
+                store,
+                variantId));
+    }
+
+    /** Reads a variant within a transaction (alert evaluation sees uncommitted changes of the same delivery). */
+    public static Optional<VariantState> variant(Session session, String store, String variantId) throws SQLException {
+        return session.queryOne(
+                "SELECT " + VARIANT_COLUMNS + " FROM variant WHERE store = ? AND variant_id = ?",
+                Inventory::variantRow,
+                store,
+                variantId);
+    }
+
+    /** All variants (deleted ones too), optionally of one store, ordered by store and title. */
+    public List<VariantState> variants(Optional<String> store) {
+        Filter f = new Filter().eq("store", store);
+        return db.read(c -> Sql.query(
+                c,
+                "SELECT " + VARIANT_COLUMNS + " FROM variant" + f.where() + " ORDER BY store, title, variant_id",
+                Inventory::variantRow,
+                f.params()));
+    }
+
+    /** Every variant, deleted ones too (a full check resolves their leftover alerts). */
+    public static List<VariantRef> allVariants(Session session) throws SQLException {
+        return session.query(
+                "SELECT store, variant_id FROM variant ORDER BY store, variant_id",
+                rs -> new VariantRef(rs.getString(1), rs.getString(2)));
+    }
+
+    public static Optional<Integer> levelAt(Session session, String store, String inventoryItemId, String locationId)
+            throws SQLException {
+        return session.queryOne(
+                "SELECT available FROM stock_level WHERE store = ? AND inventory_item_id = ? AND location_id = ? AND connected = 1",
+                rs -> {
+                    int v = rs.getInt(1);
+                    return rs.wasNull() ? null : v;
+                },
+                store,
+                inventoryItemId,
+                locationId);
+    }
+
+    public List<LevelState> levels(Optional<String> store) {
+        Filter f = new Filter().eq("store", store);
+        return db.read(c -> Sql.query(
+                c,
+                "SELECT store, inventory_item_id, location_id, available, connected, updated_at FROM stock_level"
+                        + f.where() + " ORDER BY store, inventory_item_id, location_id",
+                rs -> new LevelState(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        nullableInt(rs, 4),
+                        rs.getInt(5) == 1,
+                        Instant.ofEpochMilli(rs.getLong(6))),
+                f.params()));
+    }
+
+    /** Sold lines between two days (inclusive, yyyy-mm-dd, UTC), optionally of one store. */
+    public List<SaleLine> sales(Optional<String> store, Optional<String> fromDay, Optional<String> toDay) {
+        Filter f = new Filter().eq("store", store).atLeast("sale_day", fromDay).atMost("sale_day", toDay);
+        return db.read(c -> Sql.query(
+                c,
+                "SELECT store, order_id, line_id, variant_id, sku, quantity, reversed_quantity, unit_price, currency, "
+                        + "sold_at, sale_day FROM sale_line" + f.where()
+                        + " ORDER BY sale_day, store, sku, order_id, line_id",
+                rs -> new SaleLine(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getInt(7),
+                        rs.getString(8) == null ? null : new BigDecimal(rs.getString(8)),
+                        rs.getString(9),
+                        Instant.ofEpochMilli(rs.getLong(10)),
+                        rs.getString(11)),
+                f.params()));
+    }
+
+    /**
+     * A SHA-256 over every derived row in a fixed order, without provenance columns: two databases with the
+     * same checksum hold the same state (used to prove replay equals live processing).
+     */
+    public String checksum() {
+        return db.read(c -> {
+            MessageDigest digest = sha256();
+            List<String> queries = List.of(
+                    "SELECT store, platform, status FROM store_state ORDER BY store",
+                    "SELECT store, variant_id, product_id, sku, title, price, currency, inventory_item_id, status, deleted, "
+                            + "first_seen, product_updated_at, variant_quantity, stock_total, last_sale_at FROM variant "
+                            + "ORDER BY store, variant_id",
+                    "SELECT store, inventory_item_id, location_id, available, connected, updated_at FROM stock_level "
+                            + "ORDER BY store, inventory_item_id, location_id",
+                    "SELECT store, inventory_item_id, sku, deleted, updated_at FROM inventory_item "
+                            + "ORDER BY store, inventory_item_id",
+                    "SELECT store, order_id, line_id, variant_id, sku, quantity, reversed_quantity, unit_price, currency, "
+                            + "sold_at, sale_day FROM sale_line ORDER BY store, order_id, line_id",
+                    "SELECT store, order_id, reversal_id, line_id, quantity, reversed_at FROM sale_reversal "
+                            + "ORDER BY store, order_id, reversal_id");
+            for (String sql : queries) {
+                try (var ps = c.prepareStatement(sql);
+                        ResultSet rs = ps.executeQuery()) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= columns; i++) {
+                            row.append(rs.getString(i)).append('\u001f');
+                        }
+                        digest.update(row.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        });
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static VariantState variantRow(ResultSet rs) throws SQLException {
+        Long lastSale = Sql.getLong(rs, "last_sale_at");
+        return new VariantState(
+                rs.getString("store"),
+                rs.getString("variant_id"),
+                rs.getString("product_id"),
+                rs.getString("sku"),
+                rs.getString("title"),
+                rs.getString("price"),
+                rs.getString("currency"),
+                rs.getString("inventory_item_id"),
+                rs.getString("status"),
+                rs.getInt("deleted") == 1,
+                Instant.ofEpochMilli(rs.getLong("first_seen")),
+                Instant.ofEpochMilli(rs.getLong("product_updated_at")),
+                nullableInt(rs, "stock_total"),
+                lastSale == null ? null : Instant.ofEpochMilli(lastSale));
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static List<String> derivedTables() {
+        return new ArrayList<>(DERIVED);
+    }
+}

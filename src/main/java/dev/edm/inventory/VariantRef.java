@@ -1,0 +1,4 @@
+package dev.edm.inventory;
+
+/** A variant of a store: the unit alerts and reports speak about. */
+public record VariantRef(String store, String variantId) {}

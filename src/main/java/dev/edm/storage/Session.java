@@ -1,0 +1,71 @@
+package dev.edm.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A connection inside one transaction with its prepared statements cached by SQL text, so hot paths that
+ * run the same statements thousands of times (processing, replay) compile each once.
+ */
+public final class Session implements AutoCloseable {
+    private final Connection connection;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+    public Session(Connection connection) {
+        this.connection = connection;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        ps.clearParameters();
+        Sql.bind(ps, params);
+        return ps;
+    }
+
+    public int update(String sql, Object... params) throws SQLException {
+        return prepare(sql, params).executeUpdate();
+    }
+
+    public <T> List<T> query(String sql, Sql.RowMapper<T> mapper, Object... params) throws SQLException {
+        try (ResultSet rs = prepare(sql, params).executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+            return rows;
+        }
+    }
+
+    public <T> Optional<T> queryOne(String sql, Sql.RowMapper<T> mapper, Object... params) throws SQLException {
+        try (ResultSet rs = prepare(sql, params).executeQuery()) {
+            return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (PreparedStatement ps : statements.values()) {
+            try {
+                ps.close();
+            } catch (SQLException ignored) {
+                // closing a statement of a finished transaction
+            }
+        }
+        statements.clear();
+    }
+}
