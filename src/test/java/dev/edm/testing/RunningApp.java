@@ -27,6 +27,11 @@ public final class RunningApp implements AutoCloseable {
 
     /** Starts an App; {@code databaseUrl} null means SQLite under {@code dir}. */
     public static RunningApp start(Path dir, String databaseUrl, Map<String, String> variables) {
+        return start(dir, databaseUrl, variables, Clock.systemUTC());
+    }
+
+    /** Starts an App on the given clock. */
+    public static RunningApp start(Path dir, String databaseUrl, Map<String, String> variables, Clock clock) {
         Map<String, String> env = new HashMap<>();
         env.put("EDM_HOST", "127.0.0.1");
         env.put("EDM_PORT", "0");
@@ -39,7 +44,7 @@ public final class RunningApp implements AutoCloseable {
         }
         env.putAll(variables);
         Config config = ConfigLoader.load(env);
-        return new RunningApp(App.start(config, Clock.systemUTC()), config);
+        return new RunningApp(App.start(config, clock), config);
     }
 
     public ShopifyRequests http() {
@@ -48,6 +53,10 @@ public final class RunningApp implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    public App app() {
+        return app;
     }
 
     public Config config() {

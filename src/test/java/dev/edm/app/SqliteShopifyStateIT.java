@@ -1,0 +1,8 @@
+package dev.edm.app;
+
+class SqliteShopifyStateIT extends ShopifyStateContract {
+    @Override
+    String databaseUrl() {
+        return null;
+    }
+}
