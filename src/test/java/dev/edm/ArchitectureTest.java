@@ -99,6 +99,41 @@ class ArchitectureTest {
     }
 
     @Test
+    void inventoryDependsOnEventsAndStorageOnly() {
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.inventory..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(JDK, "dev.edm.inventory..", "dev.edm.event..", "dev.edm.storage.."))
+                .check(classes);
+    }
+
+    @Test
+    void alertsDependOnInventoryAndStorage() {
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.alerts..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        plus(JDK, "dev.edm.alerts..", "dev.edm.inventory..", "dev.edm.event..", "dev.edm.storage.."))
+                .check(classes);
+    }
+
+    @Test
+    void reportsReadInventoryAndAlerts() {
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.reports..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(
+                        JDK, "dev.edm.reports..", "dev.edm.inventory..", "dev.edm.alerts..", "com.fasterxml.jackson.."))
+                .check(classes);
+    }
+
+    @Test
     void onlyWebImportsHelidon() {
         noClasses()
                 .that()

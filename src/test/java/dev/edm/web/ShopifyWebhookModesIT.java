@@ -115,4 +115,59 @@ class ShopifyWebhookModesIT {
                     .isIn(200, 503);
         }
     }
+
+    @Test
+    void theOriginalToolsSimplifiedFormatStillWorksWithoutATopicHeader() {
+        try (RunningApp app = RunningApp.start(dir, null, Map.of("DEBUG_MODE", "true"))) {
+            byte[] simple = "{\"products\":[{\"id\":123,\"title\":\"Test Product\",\"inventory_quantity\":3}]}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            HttpResponse<String> res =
+                    app.http().post("/webhook/shopify", Map.of("Content-Type", "application/json"), simple);
+            assertThat(res.statusCode()).isEqualTo(200);
+            byte[] variants = ("{\"products\":[{\"id\":\"200\",\"title\":\"Mug\",\"variants\":["
+                            + "{\"id\":201,\"title\":\"Blue\",\"inventory_quantity\":\"0\"},"
+                            + "{\"id\":202,\"title\":\"Red\",\"inventory_quantity\":40}]}]}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(app.http()
+                            .post("/webhook/shopify", Map.of("Content-Type", "application/json"), variants)
+                            .statusCode())
+                    .isEqualTo(200);
+            app.awaitCount(0, 5_000, "SELECT count(*) FROM delivery WHERE status = 'pending'");
+
+            var inventory = app.app().core().inventory();
+            assertThat(inventory.variant("shopify:default", "123").orElseThrow().stockTotal())
+                    .isEqualTo(3);
+            assertThat(inventory.variant("shopify:default", "123").orElseThrow().title())
+                    .isEqualTo("Test Product");
+            assertThat(inventory.variant("shopify:default", "201").orElseThrow().title())
+                    .isEqualTo("Mug - Blue");
+            assertThat(inventory.variant("shopify:default", "201").orElseThrow().stockTotal())
+                    .isZero();
+            assertThat(app.count("SELECT count(*) FROM alert WHERE status = 'open' AND rule = 'low_stock'"))
+                    .isEqualTo(2);
+            assertThat(app.count("SELECT count(*) FROM alert WHERE status = 'open' AND rule = 'out_of_stock'"))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theSimplifiedFormatNeedsASignatureOutsideDebugMode() {
+        try (RunningApp app = RunningApp.start(dir, null, Map.of("SHOPIFY_WEBHOOK_SECRET", "s"))) {
+            byte[] simple = "{\"products\":[{\"id\":123,\"title\":\"Test Product\",\"inventory_quantity\":3}]}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(app.http()
+                            .post("/webhook/shopify", Map.of("Content-Type", "application/json"), simple)
+                            .statusCode())
+                    .isEqualTo(401);
+            Map<String, String> signed = Map.of(
+                    "Content-Type", "application/json",
+                    "X-Shopify-Hmac-Sha256", dev.edm.testing.ShopifyRequests.hmac("s", simple),
+                    "X-Shopify-Shop-Domain", "legacy.myshopify.com");
+            assertThat(app.http().post("/webhook/shopify", signed, simple).statusCode())
+                    .isEqualTo(200);
+            app.awaitCount(0, 5_000, "SELECT count(*) FROM delivery WHERE status = 'pending'");
+            assertThat(app.app().core().inventory().variant("shopify:legacy.myshopify.com", "123"))
+                    .isPresent();
+        }
+    }
 }

@@ -1,0 +1,105 @@
+package dev.edm.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.edm.testing.ChildEdm;
+import dev.edm.testing.ShopifyRequests;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The offline commands as users run them, against the database a real server filled. */
+class OfflineCliIT {
+    static final String SECRET = "cli-secret";
+    static final String SHOP = "cli.myshopify.com";
+
+    @TempDir
+    Path dir;
+
+    Map<String, String> env() {
+        return Map.of(
+                "SHOPIFY_WEBHOOK_SECRET", SECRET,
+                "EDM_DATA_DIR", dir.resolve("data").toString(),
+                "EDM_OUTPUT_DIR", dir.resolve("output").toString(),
+                "EDM_LOG_DIR", dir.resolve("logs").toString(),
+                "EDM_MIN_FREE_MB", "1");
+    }
+
+    record Run(int exit, String out, String err) {}
+
+    Run edm(String... args) throws Exception {
+        Process p = ChildEdm.run(dir, env(), args);
+        return new Run(
+                p.exitValue(),
+                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void thresholdsAlertsReportsCheckAndReplayFromTheCommandLine() throws Exception {
+        try (ChildEdm server = ChildEdm.serve(dir, env())) {
+            String product =
+                    "{\"id\":1,\"title\":\"Mug\",\"status\":\"active\",\"updated_at\":\"2026-01-01T00:00:00Z\","
+                            + "\"variants\":[{\"id\":11,\"title\":\"Blue\",\"sku\":\"MUG-B\",\"inventory_item_id\":111,"
+                            + "\"inventory_quantity\":8,\"price\":\"9.50\"}]}";
+            assertThat(server.http()
+                            .signed(SECRET, "products/create", SHOP, "p1", product)
+                            .statusCode())
+                    .isEqualTo(200);
+            ShopifyRequests http = server.http();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!http.get("/api/events?status=processed").body().contains("\"p1\"")) {
+                assertThat(System.currentTimeMillis()).isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            assertThat(server.terminate()).isIn(0, 143);
+        }
+
+        Run none = edm("alerts");
+        assertThat(none.exit()).isZero();
+        assertThat(none.out()).contains("no open alerts");
+
+        Run set = edm("threshold", "set", "MUG-B", "10");
+        assertThat(set.exit()).as(set.err()).isZero();
+        Run alerts = edm("alerts");
+        assertThat(alerts.out()).contains("low_stock").contains("MUG-B").contains("8 available <= threshold 10");
+
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "sku,threshold\nMUG-B,3\nMUG-X,lots\n,4\n");
+        Run rejected = edm("threshold", "import", bad.toString());
+        assertThat(rejected.exit()).isEqualTo(2);
+        assertThat(rejected.err())
+                .contains("line 3: threshold must be a whole number")
+                .contains("line 4:");
+        assertThat(edm("threshold", "list").out())
+                .as("nothing half-applied")
+                .contains("MUG-B")
+                .contains("10")
+                .doesNotContain(" 3 ");
+
+        Path good = Files.writeString(dir.resolve("good.csv"), "sku,threshold\nMUG-B,3\n");
+        assertThat(edm("threshold", "import", good.toString()).exit()).isZero();
+        assertThat(edm("alerts").out()).contains("no open alerts");
+        assertThat(edm("alerts", "--status", "resolved").out()).contains("MUG-B");
+
+        Path out = dir.resolve("inventory.json");
+        Run report = edm("report", "inventory", "--format", "json", "--out", out.toString());
+        assertThat(report.exit()).as(report.err()).isZero();
+        assertThat(Files.readString(out)).contains("\"sku\" : \"MUG-B\"").contains("\"current_stock\" : 8");
+        Run csv = edm("report", "low-stock");
+        assertThat(csv.exit()).isZero();
+        assertThat(csv.out().strip()).matches(".*low_stock_\\d{8}_\\d{6}_\\d{3}(_\\d+)?\\.csv");
+        assertThat(edm("report", "bogus").exit()).isEqualTo(2);
+
+        Run check = edm("check");
+        assertThat(check.exit()).isZero();
+        assertThat(check.out()).contains("checked 1 variants");
+
+        Run replay = edm("replay");
+        assertThat(replay.exit()).as(replay.err()).isZero();
+        assertThat(replay.out()).contains("replayed 1 deliveries").contains("state checksum");
+        assertThat(edm("replay", "--since", "yesterday").exit()).isEqualTo(2);
+    }
+}
