@@ -38,6 +38,7 @@ public final class App implements AutoCloseable {
     /** Starts everything; throws {@link dev.edm.config.ConfigException} or a StorageException on failure. */
     public static App start(Config config, Clock clock) {
         Core core = Core.open(config, clock);
+        core.database().startBackgroundCheckpoints();
         Ingest ingest = null;
         Scheduler scheduler = null;
         try {

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 final class DeliveryProcessor implements AutoCloseable {
     static final String LEASE = "delivery-processor";
     private static final Logger log = LoggerFactory.getLogger(DeliveryProcessor.class);
-    private static final int BATCH = 100;
+    private final int batch;
+    private final long budgetNanos;
     private static final long LEASE_TTL_MILLIS = 30_000;
     private static final long IDLE_WAIT_MILLIS = 1_000;
 
@@ -38,7 +39,21 @@ final class DeliveryProcessor implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
+    /** Live processing: small transactions (at most 100 deliveries or 5 ms) so webhook commits wait little. */
     DeliveryProcessor(Database db, DeliveryHandler handler, IngestMetrics metrics, Clock clock, String owner) {
+        this(db, handler, metrics, clock, owner, 100, 5_000_000L);
+    }
+
+    DeliveryProcessor(
+            Database db,
+            DeliveryHandler handler,
+            IngestMetrics metrics,
+            Clock clock,
+            String owner,
+            int batch,
+            long budgetNanos) {
+        this.batch = batch;
+        this.budgetNanos = budgetNanos;
         this.db = db;
         this.handler = handler;
         this.metrics = metrics;
@@ -64,7 +79,7 @@ final class DeliveryProcessor implements AutoCloseable {
             try {
                 int done = processBatch();
                 backoff = IDLE_WAIT_MILLIS;
-                if (done == BATCH) {
+                if (done > 0) {
                     continue;
                 }
                 await(done < 0 ? LEASE_TTL_MILLIS / 3 : IDLE_WAIT_MILLIS);
@@ -89,26 +104,35 @@ final class DeliveryProcessor implements AutoCloseable {
         }
     }
 
-    /** Processes one batch; returns how many deliveries it handled, or -1 when another instance holds the lease. */
+    /**
+     * Processes one batch in one transaction, committed without waiting for the disk: if it is lost, its
+     * deliveries are still pending and are processed again. Returns how many deliveries it handled, or -1
+     * when another instance holds the lease.
+     */
     int processBatch() {
         List<StoredDelivery> done = new ArrayList<>();
         List<DeliveryHandler.Outcome> outcomes = new ArrayList<>();
-        int handled = db.transaction(c -> {
-            long now = clock.millis();
-            if (!Leases.tryAcquire(c, LEASE, owner, now, LEASE_TTL_MILLIS)) {
-                return -1;
-            }
-            List<StoredDelivery> batch = DeliveryLog.pending(c, BATCH);
-            try (Session session = new Session(c)) {
-                for (StoredDelivery delivery : batch) {
-                    DeliveryHandler.Outcome outcome = handleOne(session, delivery);
-                    DeliveryLog.markProcessed(session, delivery.id(), outcome, clock.millis());
-                    done.add(delivery);
-                    outcomes.add(outcome);
-                }
-            }
-            return batch.size();
-        });
+        int handled = db.transaction(
+                c -> {
+                    long now = clock.millis();
+                    if (!Leases.tryAcquire(c, LEASE, owner, now, LEASE_TTL_MILLIS)) {
+                        return -1;
+                    }
+                    long started = System.nanoTime();
+                    try (Session session = new Session(c)) {
+                        for (StoredDelivery delivery : DeliveryLog.pending(c, batch)) {
+                            DeliveryHandler.Outcome outcome = handleOne(session, delivery);
+                            DeliveryLog.markProcessed(session, delivery.id(), outcome, clock.millis());
+                            done.add(delivery);
+                            outcomes.add(outcome);
+                            if (System.nanoTime() - started > budgetNanos) {
+                                break; // the rest stay pending for the next transaction
+                            }
+                        }
+                    }
+                    return done.size();
+                },
+                false);
         for (int i = 0; i < done.size(); i++) {
             metrics.processed(done.get(i).platform(), outcomes.get(i).status());
         }

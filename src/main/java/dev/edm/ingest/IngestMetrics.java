@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** Counters and timers for deliveries: received, accepted, duplicate, rejected by reason, commit latency. */
@@ -13,6 +15,7 @@ public final class IngestMetrics {
     private final MeterRegistry registry;
     private final Timer commitLatency;
     private final DistributionSummary batchSize;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -28,11 +31,21 @@ public final class IngestMetrics {
     }
 
     void received(Platform platform) {
-        Counter.builder("edm.deliveries.received")
-                .description("Deliveries received, before any check")
-                .tag("platform", platform.id())
-                .register(registry)
+        counter(
+                        "received|" + platform.id(),
+                        () -> Counter.builder("edm.deliveries.received")
+                                .description("Deliveries received, before any check")
+                                .tag("platform", platform.id()))
                 .increment();
+    }
+
+    /** Meters are looked up once per tag set; the hot path only increments. */
+    private Counter counter(String key, Supplier<Counter.Builder> builder) {
+        Counter c = counters.get(key);
+        if (c == null) {
+            c = counters.computeIfAbsent(key, k -> builder.get().register(registry));
+        }
+        return c;
     }
 
     void outcome(Platform platform, IngestResult result) {
@@ -52,12 +65,16 @@ public final class IngestMetrics {
                 reason = r.reason().id();
             }
         }
-        Counter.builder("edm.deliveries")
-                .description("Deliveries by outcome (accepted, duplicate, rejected) and rejection reason")
-                .tag("platform", platform.id())
-                .tag("outcome", outcome)
-                .tag("reason", reason)
-                .register(registry)
+        String o = outcome;
+        String r = reason;
+        counter(
+                        "outcome|" + platform.id() + "|" + o + "|" + r,
+                        () -> Counter.builder("edm.deliveries")
+                                .description(
+                                        "Deliveries by outcome (accepted, duplicate, rejected) and rejection reason")
+                                .tag("platform", platform.id())
+                                .tag("outcome", o)
+                                .tag("reason", r))
                 .increment();
     }
 
@@ -75,11 +92,12 @@ public final class IngestMetrics {
     }
 
     void processed(Platform platform, DeliveryStatus status) {
-        Counter.builder("edm.deliveries.processed")
-                .description("Deliveries processed, by resulting status")
-                .tag("platform", platform.id())
-                .tag("status", status.id())
-                .register(registry)
+        counter(
+                        "processed|" + platform.id() + "|" + status.id(),
+                        () -> Counter.builder("edm.deliveries.processed")
+                                .description("Deliveries processed, by resulting status")
+                                .tag("platform", platform.id())
+                                .tag("status", status.id()))
                 .increment();
     }
 

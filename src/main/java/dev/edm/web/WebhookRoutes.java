@@ -9,6 +9,8 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -18,6 +20,8 @@ import java.util.Map;
 
 /** {@code POST /webhook/{platform}}: hands the raw request to ingest and maps the outcome to a status. */
 final class WebhookRoutes {
+    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
     private final IngestService ingest;
 
     WebhookRoutes(IngestService ingest) {
@@ -58,11 +62,32 @@ final class WebhookRoutes {
                             HeaderNames.RETRY_AFTER,
                             Long.toString(r.retryAfter().toSeconds()));
                 }
-                if (r.reason() == IngestResult.Rejection.TOO_LARGE) {
+                if (r.reason() == IngestResult.Rejection.TOO_LARGE && !drain(req)) {
                     res.header(HeaderNames.CONNECTION, "close");
                 }
                 Responses.error(res, status(r.reason()), r.message());
             }
+        }
+    }
+
+    /**
+     * Reads and discards what is left of a refused body (never holding it), so the client, still sending,
+     * gets the answer instead of a reset connection. Gives up past {@link #DRAIN_LIMIT}; false then.
+     */
+    private static boolean drain(ServerRequest req) {
+        try (InputStream in = req.content().inputStream()) {
+            byte[] sink = new byte[16 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(sink)) != -1) {
+                total += n;
+                if (total > DRAIN_LIMIT) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
