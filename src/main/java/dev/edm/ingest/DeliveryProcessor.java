@@ -110,6 +110,22 @@ final class DeliveryProcessor implements AutoCloseable {
      * when another instance holds the lease.
      */
     int processBatch() {
+        try {
+            return processBatch(false);
+        } catch (HandlerFailed e) {
+            // one delivery threw: redo the batch with a savepoint around each, so only that one fails
+            return processBatch(true);
+        }
+    }
+
+    /** A handler threw while processing without savepoints; the whole batch is rolled back and redone. */
+    private static final class HandlerFailed extends RuntimeException {
+        HandlerFailed(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private int processBatch(boolean savepoints) {
         List<StoredDelivery> done = new ArrayList<>();
         List<DeliveryHandler.Outcome> outcomes = new ArrayList<>();
         int handled = db.transaction(
@@ -121,7 +137,8 @@ final class DeliveryProcessor implements AutoCloseable {
                     long started = System.nanoTime();
                     try (Session session = new Session(c)) {
                         for (StoredDelivery delivery : DeliveryLog.pending(c, batch)) {
-                            DeliveryHandler.Outcome outcome = handleOne(session, delivery);
+                            DeliveryHandler.Outcome outcome =
+                                    savepoints ? handleIsolated(session, delivery) : handleFast(session, delivery);
                             DeliveryLog.markProcessed(session, delivery.id(), outcome, clock.millis());
                             done.add(delivery);
                             outcomes.add(outcome);
@@ -139,6 +156,14 @@ final class DeliveryProcessor implements AutoCloseable {
         return handled;
     }
 
+    private DeliveryHandler.Outcome handleFast(Session session, StoredDelivery delivery) throws SQLException {
+        try {
+            return handler.handle(session, delivery);
+        } catch (SQLException | RuntimeException e) {
+            throw new HandlerFailed(e);
+        }
+    }
+
     /** Processes until nothing is pending (for replay, with no background thread running); returns the count. */
     long drain() {
         long total = 0;
@@ -152,7 +177,7 @@ final class DeliveryProcessor implements AutoCloseable {
         return total;
     }
 
-    private DeliveryHandler.Outcome handleOne(Session session, StoredDelivery delivery) throws SQLException {
+    private DeliveryHandler.Outcome handleIsolated(Session session, StoredDelivery delivery) throws SQLException {
         Connection c = session.connection();
         Savepoint savepoint = c.setSavepoint();
         try {

@@ -15,9 +15,9 @@ import java.time.format.DateTimeParseException;
  * (never through a double), decimals as BigDecimal, times with their zone converted to UTC instants.
  */
 public final class JsonFields {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+    // decimals stay exact; integers beyond long become BigInteger nodes by themselves
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private JsonFields() {}
 
