@@ -274,8 +274,42 @@ final class InventoryStore {
         if (inserted == 0) {
             return; // the same order line seen through another topic or a retry
         }
-        recomputeReversals(s, store, e.orderId());
-        salesChanged(s, store, e.orderId(), changed);
+        boolean reversed = s.queryOne(
+                        "SELECT 1 FROM sale_reversal WHERE store = ? AND order_id = ?", rs -> true, store, e.orderId())
+                .isPresent();
+        if (reversed) {
+            // a cancellation or refund arrived before the sale
+            recomputeReversals(s, store, e.orderId());
+            salesChanged(s, store, e.orderId(), changed);
+            return;
+        }
+        long soldAt = e.at().toEpochMilli();
+        for (String variantId : variantsOfLine(s, store, e.variantId(), e.sku())) {
+            s.update(
+                    "UPDATE variant SET last_sale_at = ? WHERE store = ? AND variant_id = ? "
+                            + "AND (last_sale_at IS NULL OR last_sale_at < ?)",
+                    soldAt,
+                    store,
+                    variantId,
+                    soldAt);
+            changed.add(new VariantRef(store, variantId));
+        }
+    }
+
+    /** The variant a sold line belongs to: by its variant id, or by SKU when the line names no variant. */
+    private static List<String> variantsOfLine(Session s, String store, String variantId, String sku)
+            throws SQLException {
+        if (variantId != null) {
+            return s.query(
+                    "SELECT variant_id FROM variant WHERE store = ? AND variant_id = ?",
+                    rs -> rs.getString(1),
+                    store,
+                    variantId);
+        }
+        if (sku == null) {
+            return List.of();
+        }
+        return s.query("SELECT variant_id FROM variant WHERE store = ? AND sku = ?", rs -> rs.getString(1), store, sku);
     }
 
     private static void reversal(Session s, Provenance p, SaleReversed e, Set<VariantRef> changed) throws SQLException {
@@ -313,13 +347,15 @@ final class InventoryStore {
 
     private static void salesChanged(Session s, String store, String orderId, Set<VariantRef> changed)
             throws SQLException {
-        for (String variantId : s.query(
-                "SELECT DISTINCT v.variant_id FROM sale_line l JOIN variant v ON v.store = l.store "
-                        + "AND (v.variant_id = l.variant_id OR (l.variant_id IS NULL AND v.sku = l.sku)) "
-                        + "WHERE l.store = ? AND l.order_id = ?",
-                rs -> rs.getString(1),
+        Set<String> variants = new LinkedHashSet<>();
+        for (String[] line : s.query(
+                "SELECT variant_id, sku FROM sale_line WHERE store = ? AND order_id = ?",
+                rs -> new String[] {rs.getString(1), rs.getString(2)},
                 store,
                 orderId)) {
+            variants.addAll(variantsOfLine(s, store, line[0], line[1]));
+        }
+        for (String variantId : variants) {
             recomputeLastSale(s, store, variantId);
             changed.add(new VariantRef(store, variantId));
         }
@@ -355,11 +391,36 @@ final class InventoryStore {
 
     /** Last sale = latest line of this variant (by id, or by SKU when the line has no variant) not fully reversed. */
     static void recomputeLastSale(Session s, String store, String variantId) throws SQLException {
-        s.update(
-                "UPDATE variant SET last_sale_at = (SELECT max(l.sold_at) FROM sale_line l WHERE l.store = variant.store "
-                        + "AND (l.variant_id = variant.variant_id OR (l.variant_id IS NULL AND l.sku = variant.sku)) "
-                        + "AND l.quantity > l.reversed_quantity) WHERE store = ? AND variant_id = ?",
-                store,
-                variantId);
+        Long byId = s.queryOne(
+                        "SELECT max(sold_at) FROM sale_line WHERE store = ? AND variant_id = ? AND quantity > reversed_quantity",
+                        InventoryStore::nullableLong,
+                        store,
+                        variantId)
+                .orElse(null);
+        String sku = s.queryOne(
+                        "SELECT sku FROM variant WHERE store = ? AND variant_id = ?",
+                        rs -> rs.getString(1),
+                        store,
+                        variantId)
+                .orElse(null);
+        Long bySku = sku == null
+                ? null
+                : s.queryOne(
+                                "SELECT max(sold_at) FROM sale_line WHERE store = ? AND sku = ? AND variant_id IS NULL "
+                                        + "AND quantity > reversed_quantity",
+                                InventoryStore::nullableLong,
+                                store,
+                                sku)
+                        .orElse(null);
+        Long last = byId;
+        if (bySku != null && (last == null || bySku > last)) {
+            last = bySku;
+        }
+        s.update("UPDATE variant SET last_sale_at = ? WHERE store = ? AND variant_id = ?", last, store, variantId);
+    }
+
+    private static Long nullableLong(java.sql.ResultSet rs) throws SQLException {
+        long v = rs.getLong(1);
+        return rs.wasNull() ? null : v;
     }
 }
