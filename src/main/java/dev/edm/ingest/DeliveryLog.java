@@ -4,7 +4,6 @@ import dev.edm.event.Platform;
 import dev.edm.storage.Database;
 import dev.edm.storage.Session;
 import dev.edm.storage.Sql;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -57,9 +56,8 @@ public final class DeliveryLog {
     }
 
     /** The oldest pending deliveries, in arrival order, with bodies. */
-    static List<StoredDelivery> pending(Connection c, int limit) throws SQLException {
-        return Sql.query(
-                c,
+    static List<StoredDelivery> pending(Session s, int limit) throws SQLException {
+        return s.query(
                 "SELECT " + SUMMARY_COLUMNS + ", body FROM delivery WHERE status = ? ORDER BY id LIMIT ?",
                 rs -> map(rs, true),
                 DeliveryStatus.PENDING.id(),

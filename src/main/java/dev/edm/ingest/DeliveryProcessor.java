@@ -31,6 +31,7 @@ final class DeliveryProcessor implements AutoCloseable {
     private static final long IDLE_WAIT_MILLIS = 1_000;
 
     private final Database db;
+    private final Database.Pinned pinned;
     private final DeliveryHandler handler;
     private final IngestMetrics metrics;
     private final Clock clock;
@@ -55,6 +56,7 @@ final class DeliveryProcessor implements AutoCloseable {
         this.batch = batch;
         this.budgetNanos = budgetNanos;
         this.db = db;
+        this.pinned = db.pin();
         this.handler = handler;
         this.metrics = metrics;
         this.clock = clock;
@@ -128,23 +130,21 @@ final class DeliveryProcessor implements AutoCloseable {
     private int processBatch(boolean savepoints) {
         List<StoredDelivery> done = new ArrayList<>();
         List<DeliveryHandler.Outcome> outcomes = new ArrayList<>();
-        int handled = db.transaction(
-                c -> {
+        int handled = pinned.transaction(
+                session -> {
                     long now = clock.millis();
-                    if (!Leases.tryAcquire(c, LEASE, owner, now, LEASE_TTL_MILLIS)) {
+                    if (!Leases.tryAcquire(session, LEASE, owner, now, LEASE_TTL_MILLIS)) {
                         return -1;
                     }
                     long started = System.nanoTime();
-                    try (Session session = new Session(c)) {
-                        for (StoredDelivery delivery : DeliveryLog.pending(c, batch)) {
-                            DeliveryHandler.Outcome outcome =
-                                    savepoints ? handleIsolated(session, delivery) : handleFast(session, delivery);
-                            DeliveryLog.markProcessed(session, delivery.id(), outcome, clock.millis());
-                            done.add(delivery);
-                            outcomes.add(outcome);
-                            if (System.nanoTime() - started > budgetNanos) {
-                                break; // the rest stay pending for the next transaction
-                            }
+                    for (StoredDelivery delivery : DeliveryLog.pending(session, batch)) {
+                        DeliveryHandler.Outcome outcome =
+                                savepoints ? handleIsolated(session, delivery) : handleFast(session, delivery);
+                        DeliveryLog.markProcessed(session, delivery.id(), outcome, clock.millis());
+                        done.add(delivery);
+                        outcomes.add(outcome);
+                        if (System.nanoTime() - started > budgetNanos) {
+                            break; // the rest stay pending for the next transaction
                         }
                     }
                     return done.size();
@@ -205,6 +205,7 @@ final class DeliveryProcessor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        pinned.close();
         try {
             db.transaction(c -> {
                 Leases.release(c, LEASE, owner);

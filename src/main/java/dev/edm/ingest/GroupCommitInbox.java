@@ -1,10 +1,8 @@
 package dev.edm.ingest;
 
 import dev.edm.storage.Database;
+import dev.edm.storage.Session;
 import dev.edm.storage.StorageException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,7 @@ final class GroupCommitInbox implements AutoCloseable {
                     + "ON CONFLICT (platform, webhook_id) DO NOTHING RETURNING id";
     private static final String FIND = "SELECT id FROM delivery WHERE platform = ? AND webhook_id = ?";
 
-    private final Database db;
+    private final Database.Pinned db;
     private final IngestMetrics metrics;
     private final Runnable afterCommit;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(20_000);
@@ -39,7 +37,7 @@ final class GroupCommitInbox implements AutoCloseable {
     private record Pending(NewDelivery delivery, CompletableFuture<IngestResult> result) {}
 
     GroupCommitInbox(Database db, IngestMetrics metrics, Runnable afterCommit) {
-        this.db = db;
+        this.db = db.pin();
         this.metrics = metrics;
         this.afterCommit = afterCommit;
         this.writer = Thread.ofPlatform().name("edm-inbox-writer").unstarted(this::run);
@@ -85,7 +83,7 @@ final class GroupCommitInbox implements AutoCloseable {
         long start = System.nanoTime();
         List<IngestResult> results;
         try {
-            results = db.transaction(c -> insertAll(c, batch));
+            results = db.transaction(s -> insertAll(s, batch), true);
         } catch (RuntimeException e) {
             StorageException failure =
                     e instanceof StorageException se ? se : new StorageException("inbox commit failed: " + e, e);
@@ -100,40 +98,34 @@ final class GroupCommitInbox implements AutoCloseable {
         afterCommit.run();
     }
 
-    private static List<IngestResult> insertAll(Connection c, List<Pending> batch) throws SQLException {
+    private static List<IngestResult> insertAll(Session s, List<Pending> batch) throws SQLException {
         List<IngestResult> results = new ArrayList<>(batch.size());
-        try (PreparedStatement insert = c.prepareStatement(INSERT);
-                PreparedStatement find = c.prepareStatement(FIND)) {
-            for (Pending p : batch) {
-                NewDelivery d = p.delivery();
-                var m = d.meta();
-                insert.setString(1, d.platform().id());
-                insert.setString(2, m.store());
-                insert.setString(3, m.topic());
-                insert.setString(4, m.webhookId());
-                insert.setString(5, m.eventId());
-                insert.setString(6, m.triggeredAt());
-                insert.setString(7, m.apiVersion());
-                insert.setLong(8, d.receivedAtMillis());
-                insert.setInt(9, m.signed() ? 1 : 0);
-                insert.setString(10, d.headersJson());
-                insert.setBytes(11, d.body());
-                insert.setString(12, DeliveryStatus.PENDING.id());
-                try (ResultSet rs = insert.executeQuery()) {
-                    if (rs.next()) {
-                        results.add(new IngestResult.Accepted(rs.getLong(1)));
-                        continue;
-                    }
-                }
-                find.setString(1, d.platform().id());
-                find.setString(2, m.webhookId());
-                try (ResultSet rs = find.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new SQLException("delivery " + m.webhookId() + " conflicted but cannot be found");
-                    }
-                    results.add(new IngestResult.Duplicate(rs.getLong(1)));
-                }
+        for (Pending p : batch) {
+            NewDelivery d = p.delivery();
+            var m = d.meta();
+            List<Long> inserted = s.query(
+                    INSERT,
+                    rs -> rs.getLong(1),
+                    d.platform().id(),
+                    m.store(),
+                    m.topic(),
+                    m.webhookId(),
+                    m.eventId(),
+                    m.triggeredAt(),
+                    m.apiVersion(),
+                    d.receivedAtMillis(),
+                    m.signed() ? 1 : 0,
+                    d.headersJson(),
+                    d.body(),
+                    DeliveryStatus.PENDING.id());
+            if (!inserted.isEmpty()) {
+                results.add(new IngestResult.Accepted(inserted.get(0)));
+                continue;
             }
+            long existing = s.queryOne(FIND, rs -> rs.getLong(1), d.platform().id(), m.webhookId())
+                    .orElseThrow(
+                            () -> new SQLException("delivery " + m.webhookId() + " conflicted but cannot be found"));
+            results.add(new IngestResult.Duplicate(existing));
         }
         return results;
     }
@@ -147,5 +139,6 @@ final class GroupCommitInbox implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        db.close();
     }
 }

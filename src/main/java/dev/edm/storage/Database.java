@@ -114,34 +114,104 @@ public final class Database implements AutoCloseable {
      * redone when lost, such as processing, whose deliveries stay pending until their commit lands.
      */
     public <T> T transaction(Work<T> work, boolean durable) {
-        boolean sqlite = kind == DatabaseSettings.Kind.SQLITE;
-        if (sqlite) {
-            sqliteWriter.lock();
-        }
+        lockWriter();
         try (Connection c = dataSource.getConnection()) {
-            boolean relaxed = sqlite && !durable;
-            if (relaxed) {
-                pragma(c, "PRAGMA synchronous = NORMAL");
-            }
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-                if (relaxed) {
-                    pragma(c, "PRAGMA synchronous = FULL");
-                }
-            }
+            return inTransaction(c, work, durable);
         } catch (SQLException e) {
             throw new StorageException("database error: " + e.getMessage(), e);
         } finally {
-            if (sqlite) {
-                sqliteWriter.unlock();
+            unlockWriter();
+        }
+    }
+
+    /**
+     * A connection kept for one long-lived worker (the inbox writer, the processor) with its prepared
+     * statements cached across transactions. The connection is replaced after a failure.
+     */
+    public Pinned pin() {
+        return new Pinned();
+    }
+
+    /** See {@link #pin()}. */
+    public final class Pinned implements AutoCloseable {
+        private Connection connection;
+        private Session session;
+
+        private Pinned() {}
+
+        /** Runs work in one transaction on the pinned connection, with its statement cache. */
+        public <T> T transaction(SessionWork<T> work, boolean durable) {
+            lockWriter();
+            try {
+                if (connection == null) {
+                    connection = dataSource.getConnection();
+                    session = new Session(connection);
+                }
+                Session s = session;
+                return inTransaction(connection, c -> work.run(s), durable);
+            } catch (SQLException e) {
+                close(); // the next transaction starts on a fresh connection
+                throw new StorageException("database error: " + e.getMessage(), e);
+            } catch (StorageException e) {
+                close();
+                throw e;
+            } finally {
+                unlockWriter();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (session != null) {
+                session.close();
+                session = null;
+            }
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // a broken connection is discarded anyway
+                }
+                connection = null;
+            }
+        }
+    }
+
+    /** Work done with a session (a connection plus its statement cache). */
+    @FunctionalInterface
+    public interface SessionWork<T> {
+        T run(Session s) throws SQLException;
+    }
+
+    private void lockWriter() {
+        if (kind == DatabaseSettings.Kind.SQLITE) {
+            sqliteWriter.lock();
+        }
+    }
+
+    private void unlockWriter() {
+        if (kind == DatabaseSettings.Kind.SQLITE) {
+            sqliteWriter.unlock();
+        }
+    }
+
+    private <T> T inTransaction(Connection c, Work<T> work, boolean durable) throws SQLException {
+        boolean relaxed = kind == DatabaseSettings.Kind.SQLITE && !durable;
+        if (relaxed) {
+            pragma(c, "PRAGMA synchronous = NORMAL");
+        }
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c);
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+            if (relaxed) {
+                pragma(c, "PRAGMA synchronous = FULL");
             }
         }
     }
