@@ -159,6 +159,13 @@ wait_healthy edm "$EDM_PORT" "$WORK/edm.out"
 run_phases edm "$EDM_PORT"
 EDM_WARM=$WARM_LINE
 EDM=$RUN_LINE
+# edm's own view: how many deliveries each inbox commit carried, how long commits took, processing backlog
+METRICS=$(curl -s "http://127.0.0.1:$EDM_PORT/metrics" || true)
+INBOX_LINE=$(awk '
+  /^edm_inbox_commit_seconds_count/ {n=$2} /^edm_inbox_commit_seconds_sum/ {s=$2} /^edm_inbox_commit_seconds_max/ {m=$2}
+  /^edm_inbox_batch_size_sum/ {b=$2} /^edm_processing_backlog/ {q=$2}
+  END { if (n > 0) printf "edm inbox: %d commits, %.1f deliveries per commit, mean commit %.2f ms, max %.2f ms; backlog at end %d", n, b/n, s*1000/n, m*1000, q }
+' <<<"$METRICS")
 stop_server # before counting: every acknowledged delivery must already be in the database
 STORED=$(sqlite3 "$EDM_DATA/edm.db" 'select count(*) from delivery')
 DISTINCT=$(sqlite3 "$EDM_DATA/edm.db" 'select count(distinct webhook_id) from delivery')
@@ -190,6 +197,7 @@ row edm "$EDM"
 row baseline "$BASE"
 echo "edm/baseline throughput: $RATIO"
 echo "edm stored: $STORED deliveries ($DISTINCT distinct webhook ids); edm 2xx: $EDM_2XX (warm-up $(get ok2xx "$EDM_WARM") + measured $(get ok2xx "$EDM")), of which \"duplicate\": $(( $(get dup "$EDM_WARM") + $(get dup "$EDM") ))"
+[ -n "$INBOX_LINE" ] && echo "$INBOX_LINE"
 warn() { # NAME BENCH-LINE: the run did not go as planned
   if [ "$(get exhausted "$2")" != 0 ]; then
     echo "WARNING: $1: a wrk thread used up its pre-signed requests and idled; raise RATE_CAP (now $RATE_CAP)"

@@ -29,6 +29,7 @@ final class DeliveryProcessor implements AutoCloseable {
     private final long budgetNanos;
     private static final long LEASE_TTL_MILLIS = 30_000;
     private static final long IDLE_WAIT_MILLIS = 1_000;
+    private static final long BUSY_WINDOW_NANOS = 100_000_000L;
 
     private final Database db;
     private final Database.Pinned pinned;
@@ -39,6 +40,7 @@ final class DeliveryProcessor implements AutoCloseable {
     private final Semaphore wakeUp = new Semaphore(0);
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile long lastIngestNanos;
 
     /** Live processing: small transactions (at most 100 deliveries or 5 ms) so webhook commits wait little. */
     DeliveryProcessor(Database db, DeliveryHandler handler, IngestMetrics metrics, Clock clock, String owner) {
@@ -70,6 +72,7 @@ final class DeliveryProcessor implements AutoCloseable {
 
     /** Tells the processor that new deliveries were committed. */
     void wake() {
+        lastIngestNanos = System.nanoTime();
         if (wakeUp.availablePermits() == 0) {
             wakeUp.release();
         }
@@ -79,9 +82,11 @@ final class DeliveryProcessor implements AutoCloseable {
         long backoff = IDLE_WAIT_MILLIS;
         while (running) {
             try {
+                long started = System.nanoTime();
                 int done = processBatch();
                 backoff = IDLE_WAIT_MILLIS;
                 if (done > 0) {
+                    yieldToIngest(System.nanoTime() - started);
                     continue;
                 }
                 await(done < 0 ? LEASE_TTL_MILLIS / 3 : IDLE_WAIT_MILLIS);
@@ -92,6 +97,25 @@ final class DeliveryProcessor implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.error("delivery processing failed unexpectedly", e);
                 await(backoff);
+            }
+        }
+    }
+
+    /**
+     * While webhooks keep arriving, processing takes at most about a quarter of the database writer's time:
+     * acknowledging deliveries comes first; the backlog drains once the burst is over.
+     */
+    private void yieldToIngest(long batchNanos) {
+        boolean busy = System.nanoTime() - lastIngestNanos < BUSY_WINDOW_NANOS;
+        if (busy) {
+            long pauseMillis = Math.min(50, TimeUnit.NANOSECONDS.toMillis(3 * batchNanos));
+            if (pauseMillis > 0) {
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
             }
         }
     }
