@@ -54,11 +54,12 @@ public final class Database implements AutoCloseable {
         }
         if (settings.kind() == DatabaseSettings.Kind.SQLITE) {
             hc.setMaximumPoolSize(6);
-            // bodies of a few KB fit one 16 KiB page instead of overflowing a 4 KiB one (new databases only)
-            hc.addDataSourceProperty("page_size", "16384");
             hc.addDataSourceProperty("journal_mode", "WAL");
             hc.addDataSourceProperty("synchronous", "FULL");
             hc.addDataSourceProperty("busy_timeout", "10000");
+            // the default 2 MB page cache turns every index lookup of a large inbox into read syscalls
+            hc.addDataSourceProperty("cache_size", "-65536");
+            hc.addDataSourceProperty("mmap_size", "1073741824");
             hc.addDataSourceProperty("foreign_keys", "true");
         } else {
             hc.setMaximumPoolSize(10);

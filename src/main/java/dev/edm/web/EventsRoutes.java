@@ -35,15 +35,8 @@ final class EventsRoutes {
 
     private void list(ServerRequest req, ServerResponse res) {
         var query = req.query();
-        int limit;
-        try {
-            limit = query.first("limit").map(Integer::parseInt).orElse(DEFAULT_LIMIT);
-        } catch (NumberFormatException e) {
-            Responses.error(res, 400, "limit must be a whole number");
-            return;
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            Responses.error(res, 400, "limit must be between 1 and " + MAX_LIMIT);
+        Optional<Integer> limit = Params.limit(req, res, DEFAULT_LIMIT, MAX_LIMIT);
+        if (limit.isEmpty()) {
             return;
         }
         Optional<String> platformParam = query.first("platform").asOptional();
@@ -59,7 +52,7 @@ final class EventsRoutes {
                     res, 400, "unknown status: " + statusParam.get() + " (pending, processed, ignored, failed)");
             return;
         }
-        List<Map<String, Object>> events = log.latest(limit, platform, status).stream()
+        List<Map<String, Object>> events = log.latest(limit.get(), platform, status).stream()
                 .map(EventsRoutes::summary)
                 .toList();
         Responses.json(res, 200, Map.of("events", events, "count", events.size()));

@@ -34,12 +34,7 @@ class CrashRecoveryIT {
     Path dir;
 
     Map<String, String> env() {
-        return Map.of(
-                "SHOPIFY_WEBHOOK_SECRET", SECRET,
-                "EDM_DATA_DIR", dir.resolve("data").toString(),
-                "EDM_OUTPUT_DIR", dir.resolve("output").toString(),
-                "EDM_LOG_DIR", dir.resolve("logs").toString(),
-                "EDM_MIN_FREE_MB", "1");
+        return ChildEdm.isolatedEnv(dir, SECRET);
     }
 
     @Test

@@ -20,12 +20,7 @@ class OfflineCliIT {
     Path dir;
 
     Map<String, String> env() {
-        return Map.of(
-                "SHOPIFY_WEBHOOK_SECRET", SECRET,
-                "EDM_DATA_DIR", dir.resolve("data").toString(),
-                "EDM_OUTPUT_DIR", dir.resolve("output").toString(),
-                "EDM_LOG_DIR", dir.resolve("logs").toString(),
-                "EDM_MIN_FREE_MB", "1");
+        return ChildEdm.isolatedEnv(dir, SECRET);
     }
 
     record Run(int exit, String out, String err) {}

@@ -24,6 +24,16 @@ public final class ChildEdm implements AutoCloseable {
         this.port = port;
     }
 
+    /** Folders under {@code dir} and the Shopify secret: what a child edm needs to run in isolation. */
+    public static Map<String, String> isolatedEnv(Path dir, String secret) {
+        return Map.of(
+                "SHOPIFY_WEBHOOK_SECRET", secret,
+                "EDM_DATA_DIR", dir.resolve("data").toString(),
+                "EDM_OUTPUT_DIR", dir.resolve("output").toString(),
+                "EDM_LOG_DIR", dir.resolve("logs").toString(),
+                "EDM_MIN_FREE_MB", "1");
+    }
+
     /** The fat jar built by {@code package}, which runs before the integration tests. */
     public static Path jar() {
         Path jar = Path.of("target", "edm.jar").toAbsolutePath();
