@@ -4,8 +4,9 @@
 # apply its canonical events to stock, catalog and sales, mark it processed) and prints deliveries/s,
 # canonical events/s and the resulting state checksum. Target: >= 50,000 events/s.
 #
-#   bench/process.sh                      # 1,000,000 deliveries, 10,000 SKUs, seed 42
-#   COUNT=100000 bench/process.sh         # quick run
+#   bench/process.sh                      # 1,000,000 deliveries, 10,000 SKUs, seed 42 (~15 min today)
+#   COUNT=100000 bench/process.sh         # quick run (~2 min)
+#   COUNT=100000 PROFILE=1 bench/process.sh   # ... and where the first replay spends its time
 #
 # Steps: `edm check` creates the schema in a scratch dir; bench/GenerateDeliveries.java writes the deliveries
 # straight into the `delivery` table (deterministic for a seed: ~10% products/update after the catalog's
@@ -15,7 +16,8 @@
 #
 # Environment: COUNT (deliveries, 1000000), SKUS (10000), SEED (42), BENCH_JAVA_OPTS (extra JVM options for
 # edm), PROGRESS (s between progress lines during a replay, 30; 0 = none), PROFILE=1 (sample the first
-# replay's stack with jstack once a second and print where it spends its time), KEEP_WORK=1 (keep the scratch dir:
+# replay's stack with jstack about once a second and print where it spends its time; slows it a little),
+# TMPDIR (where the scratch dir goes, /tmp; 1M deliveries need ~1.5 GB), KEEP_WORK=1 (keep the scratch dir:
 # database, edm logs and output, the jar copy).
 #
 # Exit status: 1 when the run broke, a delivery failed or stayed pending. The events/s target, the
@@ -86,9 +88,8 @@ STORED=$(sqlite3 "$DB" 'SELECT count(*) FROM delivery')
 DB_MB=$(( $(stat -c %s "$DB") / 1048576 ))
 
 # --- 4. replay --------------------------------------------------------------------------------------------
-# replay N: runs `edm replay` (logging progress every PROGRESS seconds), sets REPLAY_OUT (its output),
-# REPLAY_WALL (s, whole process incl. JVM start, the final alert check and the checksum), REPLAYED, REPLAY_S,
-# REPLAY_RATE and CHECKSUM.
+# replay N: runs `edm replay` (logging progress every PROGRESS seconds), sets REPLAY_WALL (s, whole process
+# incl. JVM start, the final alert check and the checksum), REPLAYED, REPLAY_S, REPLAY_RATE and CHECKSUM.
 PROGRESS=${PROGRESS:-30}
 
 # sample_stack PID: one line for the processing thread's current stack: its innermost edm frame in brackets
@@ -132,7 +133,6 @@ replay() {
   end=$(date +%s.%N)
   [ "$rc" = 0 ] || { cat "$out" >&2; die "edm replay #$1 failed (exit $rc)"; }
   REPLAY_WALL=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
-  REPLAY_OUT=$(cat "$out")
   REPLAYED=$(sed -n 's/^replayed \([0-9]*\) deliveries.*/\1/p' "$out")
   REPLAY_S=$(sed -n 's/^replayed [0-9]* deliveries in \([0-9.]*\) s.*/\1/p' "$out")
   REPLAY_RATE=$(sed -n 's/.*(\([0-9]*\) deliveries\/s).*/\1/p' "$out")
@@ -142,12 +142,11 @@ replay() {
 }
 
 replay 1
-R1_OUT=$REPLAY_OUT R1_S=$REPLAY_S R1_RATE=$REPLAY_RATE R1_WALL=$REPLAY_WALL R1_SUM=$CHECKSUM R1_N=$REPLAYED
+R1_S=$REPLAY_S R1_RATE=$REPLAY_RATE R1_WALL=$REPLAY_WALL R1_SUM=$CHECKSUM R1_N=$REPLAYED
 
 # statuses and canonical events of the first replay
 STATUSES=$(sqlite3 "$DB" "SELECT status || '=' || count(*) FROM delivery GROUP BY status ORDER BY status" | paste -sd' ' -)
 count_status() { sqlite3 "$DB" "SELECT count(*) FROM delivery WHERE status = '$1'"; }
-PROCESSED=$(count_status processed)
 FAILED=$(count_status failed)
 IGNORED=$(count_status ignored)
 PENDING=$(count_status pending)

@@ -91,6 +91,12 @@ final class InventoryStore {
         Set<String> present = new HashSet<>();
         for (Variant v : e.variants()) {
             present.add(v.variantId());
+            List<String> skuBefore = s.query(
+                    "SELECT coalesce(sku, '') FROM variant WHERE store = ? AND variant_id = ?",
+                    rs -> rs.getString(1),
+                    store,
+                    v.variantId());
+            boolean skuChanged = skuBefore.isEmpty() || !skuBefore.get(0).equals(v.sku() == null ? "" : v.sku());
             s.update(
                     "INSERT INTO variant (store, variant_id, product_id, sku, title, price, currency, inventory_item_id, "
                             + "status, deleted, first_seen, product_updated_at, variant_quantity, delivery_id) "
@@ -117,7 +123,10 @@ final class InventoryStore {
                     v.inventoryQuantity(),
                     p.deliveryId());
             recomputeStock(s, store, v.variantId());
-            recomputeLastSale(s, store, v.variantId());
+            if (skuChanged) {
+                // new variant, or sold lines without a variant id may now match it by SKU
+                recomputeLastSale(s, store, v.variantId());
+            }
             changed.add(new VariantRef(store, v.variantId()));
         }
         // variants no longer listed in the product are gone
@@ -391,8 +400,10 @@ final class InventoryStore {
 
     /** Last sale = latest line of this variant (by id, or by SKU when the line has no variant) not fully reversed. */
     static void recomputeLastSale(Session s, String store, String variantId) throws SQLException {
+        // newest first along the (store, variant_id, sold_at) index: stops at the first line not fully reversed
         Long byId = s.queryOne(
-                        "SELECT max(sold_at) FROM sale_line WHERE store = ? AND variant_id = ? AND quantity > reversed_quantity",
+                        "SELECT sold_at FROM sale_line WHERE store = ? AND variant_id = ? AND quantity > reversed_quantity "
+                                + "ORDER BY sold_at DESC LIMIT 1",
                         InventoryStore::nullableLong,
                         store,
                         variantId)
@@ -406,8 +417,8 @@ final class InventoryStore {
         Long bySku = sku == null
                 ? null
                 : s.queryOne(
-                                "SELECT max(sold_at) FROM sale_line WHERE store = ? AND sku = ? AND variant_id IS NULL "
-                                        + "AND quantity > reversed_quantity",
+                                "SELECT sold_at FROM sale_line WHERE store = ? AND sku = ? AND variant_id IS NULL "
+                                        + "AND quantity > reversed_quantity ORDER BY sold_at DESC LIMIT 1",
                                 InventoryStore::nullableLong,
                                 store,
                                 sku)
