@@ -33,8 +33,8 @@ TEMPLATE=$ROOT/bench/orders_create.json
 TOKEN=820982911946154508 # the template's order id (id and admin_graphql_api_id): unique per request
 # (topic, shop domain bench-shop.myshopify.com and the other headers are set in bench/ingest.lua)
 
-log() { printf '[bench] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+# shellcheck source=common.sh
+. bench/common.sh
 
 # --- 1. tools: wrk, the edm jar, a JDK >= 21 --------------------------------------------------------------
 if ! command -v wrk >/dev/null; then
@@ -44,14 +44,7 @@ fi
 for tool in wrk sqlite3 python3 curl; do
   command -v "$tool" >/dev/null || die "$tool is required"
 done
-if [ ! -f target/edm.jar ]; then
-  log "building target/edm.jar"
-  ./mvnw -q -B package -DskipTests
-fi
-# shellcheck source=../bin/find-jdk.sh
-. bin/find-jdk.sh
-edm_find_jdk || exit 1
-JAVA=$JAVA_HOME/bin/java
+bench_java
 
 # --- 2. scratch space and cleanup -------------------------------------------------------------------------
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/edm-bench.XXXXXX")

@@ -32,19 +32,12 @@ SEED=${SEED:-42}
 TARGET_EPS=50000
 read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
 
-log() { printf '[bench] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+# shellcheck source=common.sh
+. bench/common.sh
 
 # --- 1. tools: sqlite3, the edm jar, a JDK >= 21 ----------------------------------------------------------
 command -v sqlite3 >/dev/null || die "sqlite3 is required"
-if [ ! -f target/edm.jar ]; then
-  log "building target/edm.jar"
-  ./mvnw -q -B package -DskipTests
-fi
-# shellcheck source=../bin/find-jdk.sh
-. bin/find-jdk.sh
-edm_find_jdk || exit 1
-JAVA=$JAVA_HOME/bin/java
+bench_java
 
 # --- 2. scratch space -------------------------------------------------------------------------------------
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/edm-process.XXXXXX")
