@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -347,7 +346,7 @@ public final class Reports {
     private static List<Object> row(Object... cells) {
         List<Object> row = new ArrayList<>(cells.length);
         for (Object c : cells) {
-            row.add(c instanceof Instant i ? i.atOffset(ZoneOffset.UTC).toString() : c);
+            row.add(c instanceof Instant i ? i.toString() : c);
         }
         return row;
     }
