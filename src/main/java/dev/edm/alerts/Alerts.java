@@ -150,8 +150,7 @@ public final class Alerts {
 
     private static Alert row(ResultSet rs) throws SQLException {
         Long resolved = Sql.getLong(rs, "resolved_at");
-        Long value = Sql.getLong(rs, "current_value");
-        Long threshold = Sql.getLong(rs, "threshold");
+
         return new Alert(
                 rs.getLong("id"),
                 Rule.fromId(rs.getString("rule")).orElseThrow(),
@@ -166,7 +165,7 @@ public final class Alerts {
                 resolved == null ? null : Instant.ofEpochMilli(resolved),
                 rs.getString("reason"),
                 rs.getString("resolve_reason"),
-                value == null ? null : value.intValue(),
-                threshold == null ? null : threshold.intValue());
+                Sql.getInt(rs, "current_value"),
+                Sql.getInt(rs, "threshold"));
     }
 }

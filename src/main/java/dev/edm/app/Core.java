@@ -36,8 +36,7 @@ public final class Core implements AutoCloseable {
         this.adapters = Map.of(Platform.SHOPIFY, new ShopifyWebhooks(config.shopify(), config.debugMode()));
         this.inventory = new Inventory(db);
         this.alerts = new Alerts(db, clock, config.lowStockThreshold(), config.noSalesDays());
-        this.reports = new Reports(
-                inventory, alerts, clock, config.outputDir(), config.lowStockThreshold(), config.noSalesDays());
+        this.reports = new Reports(inventory, alerts, clock, config.outputDir(), config.noSalesDays());
     }
 
     /** Prepares folders and opens (and migrates) the database. */

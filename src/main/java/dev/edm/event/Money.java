@@ -8,8 +8,4 @@ public record Money(BigDecimal amount, String currency) {
     public Money {
         Objects.requireNonNull(amount, "amount");
     }
-
-    public Money times(int quantity) {
-        return new Money(amount.multiply(BigDecimal.valueOf(quantity)), currency);
-    }
 }

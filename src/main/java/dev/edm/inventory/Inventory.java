@@ -13,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -89,10 +88,7 @@ public final class Inventory {
             throws SQLException {
         return session.queryOne(
                 "SELECT available FROM stock_level WHERE store = ? AND inventory_item_id = ? AND location_id = ? AND connected = 1",
-                rs -> {
-                    int v = rs.getInt(1);
-                    return rs.wasNull() ? null : v;
-                },
+                rs -> Sql.getInt(rs, 1),
                 store,
                 inventoryItemId,
                 locationId);
@@ -108,7 +104,7 @@ public final class Inventory {
                         rs.getString(1),
                         rs.getString(2),
                         rs.getString(3),
-                        nullableInt(rs, 4),
+                        Sql.getInt(rs, 4),
                         rs.getInt(5) == 1,
                         Instant.ofEpochMilli(rs.getLong(6))),
                 f.params()));
@@ -197,21 +193,7 @@ public final class Inventory {
                 rs.getInt("deleted") == 1,
                 Instant.ofEpochMilli(rs.getLong("first_seen")),
                 Instant.ofEpochMilli(rs.getLong("product_updated_at")),
-                nullableInt(rs, "stock_total"),
+                Sql.getInt(rs, "stock_total"),
                 lastSale == null ? null : Instant.ofEpochMilli(lastSale));
-    }
-
-    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
-        int v = rs.getInt(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
-        int v = rs.getInt(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    static List<String> derivedTables() {
-        return new ArrayList<>(DERIVED);
     }
 }

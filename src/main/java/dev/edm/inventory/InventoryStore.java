@@ -14,6 +14,7 @@ import dev.edm.event.CanonicalEvent.Variant;
 import dev.edm.event.Provenance;
 import dev.edm.event.StoreKey;
 import dev.edm.storage.Session;
+import dev.edm.storage.Sql;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -77,10 +78,7 @@ final class InventoryStore {
         long at = e.at().toEpochMilli();
         Long newest = s.queryOne(
                         "SELECT max(product_updated_at) FROM variant WHERE store = ? AND product_id = ?",
-                        rs -> {
-                            long v = rs.getLong(1);
-                            return rs.wasNull() ? null : v;
-                        },
+                        rs -> Sql.getLong(rs, 1),
                         store,
                         e.productId())
                 .orElse(null);
@@ -404,7 +402,7 @@ final class InventoryStore {
         Long byId = s.queryOne(
                         "SELECT sold_at FROM sale_line WHERE store = ? AND variant_id = ? AND quantity > reversed_quantity "
                                 + "ORDER BY sold_at DESC LIMIT 1",
-                        InventoryStore::nullableLong,
+                        rs -> Sql.getLong(rs, 1),
                         store,
                         variantId)
                 .orElse(null);
@@ -419,7 +417,7 @@ final class InventoryStore {
                 : s.queryOne(
                                 "SELECT sold_at FROM sale_line WHERE store = ? AND sku = ? AND variant_id IS NULL "
                                         + "AND quantity > reversed_quantity ORDER BY sold_at DESC LIMIT 1",
-                                InventoryStore::nullableLong,
+                                rs -> Sql.getLong(rs, 1),
                                 store,
                                 sku)
                         .orElse(null);
@@ -428,10 +426,5 @@ final class InventoryStore {
             last = bySku;
         }
         s.update("UPDATE variant SET last_sale_at = ? WHERE store = ? AND variant_id = ?", last, store, variantId);
-    }
-
-    private static Long nullableLong(java.sql.ResultSet rs) throws SQLException {
-        long v = rs.getLong(1);
-        return rs.wasNull() ? null : v;
     }
 }

@@ -41,8 +41,7 @@ public final class Reports {
         }
     }
 
-    public Reports(
-            Inventory inventory, Alerts alerts, Clock clock, Path outputDir, int defaultThreshold, int noSalesDays) {
+    public Reports(Inventory inventory, Alerts alerts, Clock clock, Path outputDir, int noSalesDays) {
         this.inventory = inventory;
         this.alerts = alerts;
         this.clock = clock;

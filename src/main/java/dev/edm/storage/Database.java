@@ -262,15 +262,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Gets a raw connection; the caller closes it. For long-lived single writers. */
-    public Connection connection() {
-        try {
-            return dataSource.getConnection();
-        } catch (SQLException e) {
-            throw new StorageException("database unavailable: " + e.getMessage(), e);
-        }
-    }
-
     /** True when the database answers a trivial query within a second. */
     public boolean ping() {
         try (Connection c = dataSource.getConnection()) {

@@ -63,4 +63,22 @@ public final class Sql {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
     }
+
+    /** A nullable long column, by position. */
+    public static Long getLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** A nullable int column. */
+    public static Integer getInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** A nullable int column, by position. */
+    public static Integer getInt(ResultSet rs, int column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
 }
