@@ -90,8 +90,7 @@ public final class ConfigLoader {
         long maxBody = integer("EDM_MAX_BODY_BYTES", (int) (5 * MIB), 1024, Integer.MAX_VALUE - 1);
         boolean debug = bool("DEBUG_MODE", false);
         ShopifySettings shopify = new ShopifySettings(
-                list(string("SHOPIFY_WEBHOOK_SECRET", null, true)),
-                shopSecrets(string("SHOPIFY_SECRETS", null, true)),
+                storeSecrets("SHOPIFY_WEBHOOK_SECRET", "SHOPIFY_SECRETS", "shop-domain"),
                 Optional.ofNullable(string("SHOPIFY_STORE", null, false)).map(s -> s.toLowerCase(Locale.ROOT)),
                 Optional.ofNullable(string("SHOPIFY_TOKEN", null, true)));
         int lowStock = integer("LOW_STOCK_THRESHOLD", 5, 0, 1_000_000);
@@ -209,19 +208,25 @@ public final class ConfigLoader {
         return items;
     }
 
-    private Map<String, List<String>> shopSecrets(String value) {
-        Map<String, List<String>> byShop = new LinkedHashMap<>();
-        for (String item : list(value)) {
+    /**
+     * A platform's secrets: {@code defaultName} holds comma-separated secrets for any store, {@code perStoreName}
+     * items {@code store:secret} (a store may be named several times, for rotation).
+     */
+    StoreSecrets storeSecrets(String defaultName, String perStoreName, String storeWord) {
+        List<String> defaults = list(string(defaultName, null, true));
+        Map<String, List<String>> byStore = new LinkedHashMap<>();
+        for (String item : list(string(perStoreName, null, true))) {
             int colon = item.indexOf(':');
             if (colon <= 0 || colon == item.length() - 1) {
                 problems.add(new ConfigException(
-                        "SHOPIFY_SECRETS", "each item must be shop-domain:secret (an item has no shop or no secret)"));
+                        perStoreName,
+                        "each item must be " + storeWord + ":secret (an item has no " + storeWord + " or no secret)"));
                 continue;
             }
-            String shop = item.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            byShop.computeIfAbsent(shop, k -> new ArrayList<>())
+            String store = item.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            byStore.computeIfAbsent(store, k -> new ArrayList<>())
                     .add(item.substring(colon + 1).strip());
         }
-        return byShop;
+        return new StoreSecrets(defaults, byStore);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.edm.config.DatabaseSettings;
 import dev.edm.config.ShopifySettings;
+import dev.edm.config.StoreSecrets;
 import dev.edm.event.Platform;
 import dev.edm.platform.WebhookAdapter;
 import dev.edm.platform.shopify.ShopifyWebhooks;
@@ -45,7 +46,9 @@ abstract class InboxContract {
     final Map<Platform, WebhookAdapter> adapters = Map.of(
             Platform.SHOPIFY,
             new ShopifyWebhooks(
-                    new ShopifySettings(List.of(SECRET), Map.of(), Optional.empty(), Optional.empty()), false));
+                    new ShopifySettings(
+                            new StoreSecrets(List.of(SECRET), Map.of()), Optional.empty(), Optional.empty()),
+                    false));
 
     abstract DatabaseSettings settings(Path dir);
 

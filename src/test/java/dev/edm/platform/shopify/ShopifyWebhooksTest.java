@@ -3,6 +3,7 @@ package dev.edm.platform.shopify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.edm.config.ShopifySettings;
+import dev.edm.config.StoreSecrets;
 import dev.edm.platform.DeliveryMeta;
 import dev.edm.platform.Verification;
 import java.io.IOException;
@@ -30,7 +31,7 @@ class ShopifyWebhooksTest {
     }
 
     private static ShopifySettings defaults(String... secrets) {
-        return new ShopifySettings(List.of(secrets), Map.of(), Optional.empty(), Optional.empty());
+        return new ShopifySettings(new StoreSecrets(List.of(secrets), Map.of()), Optional.empty(), Optional.empty());
     }
 
     private static ShopifyWebhooks adapter(String... defaultSecrets) {
@@ -159,8 +160,8 @@ class ShopifyWebhooksTest {
 
     @Test
     void everyRotatedShopSecretVerifies() {
-        ShopifySettings settings =
-                new ShopifySettings(List.of(), Map.of(SHOP, List.of("old", "new")), Optional.empty(), Optional.empty());
+        ShopifySettings settings = new ShopifySettings(
+                new StoreSecrets(List.of(), Map.of(SHOP, List.of("old", "new"))), Optional.empty(), Optional.empty());
         ShopifyWebhooks webhooks = new ShopifyWebhooks(settings, false);
         byte[] body = vectorBody();
 
@@ -174,8 +175,8 @@ class ShopifyWebhooksTest {
 
     @Test
     void shopDomainHeaderIsMatchedCaseInsensitively() {
-        ShopifySettings settings =
-                new ShopifySettings(List.of(), Map.of(SHOP, List.of("own")), Optional.empty(), Optional.empty());
+        ShopifySettings settings = new ShopifySettings(
+                new StoreSecrets(List.of(), Map.of(SHOP, List.of("own"))), Optional.empty(), Optional.empty());
         byte[] body = vectorBody();
         Map<String, String> headers = headers(ShopifyWebhooks.sign("own", body));
         headers.put("x-shopify-shop-domain", "Shop1.MyShopify.io");
@@ -188,7 +189,9 @@ class ShopifyWebhooksTest {
     @Test
     void shopWithItsOwnSecretDoesNotAcceptTheDefault() {
         ShopifySettings settings = new ShopifySettings(
-                List.of("default_secret"), Map.of(SHOP, List.of("own_secret")), Optional.empty(), Optional.empty());
+                new StoreSecrets(List.of("default_secret"), Map.of(SHOP, List.of("own_secret"))),
+                Optional.empty(),
+                Optional.empty());
         ShopifyWebhooks webhooks = new ShopifyWebhooks(settings, false);
         byte[] body = vectorBody();
 
@@ -226,7 +229,9 @@ class ShopifyWebhooksTest {
     @Test
     void missingShopDomainFallsBackToTheConfiguredStore() {
         ShopifySettings settings = new ShopifySettings(
-                List.of(VECTOR_SECRET), Map.of(), Optional.of("configured.myshopify.com"), Optional.empty());
+                new StoreSecrets(List.of(VECTOR_SECRET), Map.of()),
+                Optional.of("configured.myshopify.com"),
+                Optional.empty());
         Map<String, String> headers = headers(VECTOR_HMAC);
         headers.remove("x-shopify-shop-domain");
 
