@@ -128,14 +128,15 @@ replay() {
   REPLAY_WALL=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
   REPLAYED=$(sed -n 's/^replayed \([0-9]*\) deliveries.*/\1/p' "$out")
   REPLAY_S=$(sed -n 's/^replayed [0-9]* deliveries in \([0-9.]*\) s.*/\1/p' "$out")
-  REPLAY_RATE=$(sed -n 's/.*(\([0-9]*\) deliveries\/s).*/\1/p' "$out")
+  REPLAY_RATE=$(sed -n 's/.*(\([0-9]*\) deliveries\/s.*/\1/p' "$out")
+  REPLAY_CPU=$(sed -n 's/.*; \([0-9.]*\) s of CPU).*/\1/p' "$out")
   CHECKSUM=$(sed -n 's/^state checksum \([0-9a-f]*\)$/\1/p' "$out")
   [ -n "$REPLAYED" ] && [ -n "$REPLAY_RATE" ] && [ -n "$CHECKSUM" ] || { cat "$out" >&2; die "unexpected replay output"; }
   log "$(tr '\n' ' ' <"$out")(wall ${REPLAY_WALL}s)"
 }
 
 replay 1
-R1_S=$REPLAY_S R1_RATE=$REPLAY_RATE R1_WALL=$REPLAY_WALL R1_SUM=$CHECKSUM R1_N=$REPLAYED
+R1_S=$REPLAY_S R1_RATE=$REPLAY_RATE R1_WALL=$REPLAY_WALL R1_CPU=$REPLAY_CPU R1_SUM=$CHECKSUM R1_N=$REPLAYED
 
 # statuses and canonical events of the first replay
 STATUSES=$(sqlite3 "$DB" "SELECT status || '=' || count(*) FROM delivery GROUP BY status ORDER BY status" | paste -sd' ' -)
@@ -151,7 +152,7 @@ STATE=$(sqlite3 "$DB" "SELECT 'variants=' || (SELECT count(*) FROM variant) || '
   || ' open_alerts=' || (SELECT count(*) FROM alert WHERE status = 'open')")
 
 replay 2
-R2_S=$REPLAY_S R2_RATE=$REPLAY_RATE R2_WALL=$REPLAY_WALL R2_SUM=$CHECKSUM
+R2_S=$REPLAY_S R2_RATE=$REPLAY_RATE R2_WALL=$REPLAY_WALL R2_CPU=$REPLAY_CPU R2_SUM=$CHECKSUM
 
 # --- 5. report --------------------------------------------------------------------------------------------
 # events/s from edm's own deliveries/s (exact to the delivery) rather than its seconds (rounded to 0.1 s)
@@ -169,6 +170,10 @@ echo "events:      $EVENTS (generator expected $EXPECTED_EVENTS)"
 printf 'replay #1:   %s s   %s deliveries/s   %s events/s   (process wall %s s incl. JVM start, alert check, checksum)\n' \
   "$R1_S" "$R1_RATE" "$R1_EPS" "$R1_WALL"
 printf 'replay #2:   %s s   %s deliveries/s   %s events/s   (process wall %s s)\n' "$R2_S" "$R2_RATE" "$R2_EPS" "$R2_WALL"
+# CPU time of the replaying thread: on a busy machine elapsed time also counts other processes' turns
+cpu_eps() { awk -v e="$EVENTS" -v c="$1" 'BEGIN { printf "%.0f", (c > 0 ? e / c : 0) }'; }
+printf 'replay CPU:  #1 %s s (%s events per CPU-second), #2 %s s (%s events per CPU-second)\n' \
+  "$R1_CPU" "$(cpu_eps "$R1_CPU")" "$R2_CPU" "$(cpu_eps "$R2_CPU")"
 echo "checksum:    $R1_SUM"
 
 if [ "${PROFILE:-0}" = 1 ] && [ -s "$WORK/stacks.txt" ]; then

@@ -2,6 +2,7 @@ package dev.edm.app;
 
 import dev.edm.alerts.Alerts;
 import dev.edm.event.CanonicalEvent;
+import dev.edm.event.DeliveryEvents;
 import dev.edm.event.Provenance;
 import dev.edm.ingest.EventSink;
 import dev.edm.inventory.Inventory;
@@ -29,9 +30,18 @@ final class StateUpdater implements EventSink {
 
     @Override
     public void accept(Session session, Provenance provenance, List<CanonicalEvent> events) throws SQLException {
-        Set<VariantRef> changed = inventory.apply(session, provenance, events);
+        acceptAll(session, List.of(new DeliveryEvents(provenance, events)));
+    }
+
+    @Override
+    public void acceptAll(Session session, List<DeliveryEvents> deliveries) throws SQLException {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        Set<VariantRef> changed = inventory.applyAll(session, deliveries);
         if (evaluateAlerts && !changed.isEmpty()) {
-            alerts.onChange(session, changed, provenance.deliveryId());
+            long last = deliveries.get(deliveries.size() - 1).provenance().deliveryId();
+            alerts.onChange(session, changed, last);
         }
     }
 }

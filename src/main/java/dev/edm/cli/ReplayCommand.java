@@ -32,10 +32,11 @@ final class ReplayCommand implements Callable<Integer> {
         return Offline.run(core -> {
             var result = core.replay(from);
             System.out.printf(
-                    "replayed %d deliveries in %.1f s (%.0f deliveries/s)%nstate checksum %s%n",
+                    "replayed %d deliveries in %.1f s (%.0f deliveries/s; %.1f s of CPU)%nstate checksum %s%n",
                     result.deliveries(),
                     result.millis() / 1000.0,
                     result.perSecond(),
+                    result.cpuMillis() / 1000.0,
                     core.inventory().checksum());
             return 0;
         });

@@ -2,6 +2,8 @@ package dev.edm.ingest;
 
 import dev.edm.storage.Session;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Gives a stored delivery its meaning. Runs inside the processing transaction, so whatever it writes
@@ -10,6 +12,19 @@ import java.sql.SQLException;
 @FunctionalInterface
 public interface DeliveryHandler {
     Outcome handle(Session session, StoredDelivery delivery) throws SQLException;
+
+    /**
+     * Handles several deliveries, in order, in one transaction; one outcome per delivery. Handlers that can
+     * batch their writes override this. Throws when something fails that is not a delivery's own fault; the
+     * caller then redoes the deliveries one at a time.
+     */
+    default List<Outcome> handleAll(Session session, List<StoredDelivery> deliveries) throws SQLException {
+        List<Outcome> outcomes = new ArrayList<>(deliveries.size());
+        for (StoredDelivery delivery : deliveries) {
+            outcomes.add(handle(session, delivery));
+        }
+        return outcomes;
+    }
 
     /** The resulting status and, for ignored or failed deliveries, why. */
     record Outcome(DeliveryStatus status, String reason) {

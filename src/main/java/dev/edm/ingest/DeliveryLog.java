@@ -64,14 +64,21 @@ public final class DeliveryLog {
                 limit);
     }
 
-    static void markProcessed(Session session, long id, DeliveryHandler.Outcome outcome, long nowMillis)
+    /** Records each delivery's outcome (the lists run in parallel). */
+    static void markProcessed(
+            Session session, List<StoredDelivery> deliveries, List<DeliveryHandler.Outcome> outcomes, long nowMillis)
             throws SQLException {
-        session.update(
-                "UPDATE delivery SET status = ?, status_reason = ?, processed_at = ? WHERE id = ?",
+        List<Object[]> rows = new ArrayList<>(deliveries.size());
+        for (int i = 0; i < deliveries.size(); i++) {
+            DeliveryHandler.Outcome outcome = outcomes.get(i);
+            rows.add(new Object[] {
                 outcome.status().id(),
                 outcome.reason(),
                 nowMillis,
-                id);
+                deliveries.get(i).id()
+            });
+        }
+        session.batch("UPDATE delivery SET status = ?, status_reason = ?, processed_at = ? WHERE id = ?", rows);
     }
 
     private static StoredDelivery map(ResultSet rs, boolean withBody) throws SQLException {

@@ -42,9 +42,15 @@ final class DeliveryProcessor implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long lastIngestNanos;
 
-    /** Live processing: small transactions (at most 100 deliveries or 5 ms) so webhook commits wait little. */
+    /** Live processing: small transactions (at most 100 deliveries) so webhook commits wait little. */
     DeliveryProcessor(Database db, DeliveryHandler handler, IngestMetrics metrics, Clock clock, String owner) {
         this(db, handler, metrics, clock, owner, 100, 5_000_000L);
+    }
+
+    /** Replay: large transactions, the fastest way through a backlog when nothing else writes. */
+    static DeliveryProcessor forReplay(
+            Database db, DeliveryHandler handler, IngestMetrics metrics, Clock clock, String owner) {
+        return new DeliveryProcessor(db, handler, metrics, clock, owner, 10_000, 5_000_000L);
     }
 
     DeliveryProcessor(
@@ -151,7 +157,7 @@ final class DeliveryProcessor implements AutoCloseable {
         }
     }
 
-    private int processBatch(boolean savepoints) {
+    private int processBatch(boolean oneByOne) {
         List<StoredDelivery> done = new ArrayList<>();
         List<DeliveryHandler.Outcome> outcomes = new ArrayList<>();
         int handled = pinned.transaction(
@@ -160,17 +166,21 @@ final class DeliveryProcessor implements AutoCloseable {
                     if (!Leases.tryAcquire(session, LEASE, owner, now, LEASE_TTL_MILLIS)) {
                         return -1;
                     }
-                    long started = System.nanoTime();
-                    for (StoredDelivery delivery : DeliveryLog.pending(session, batch)) {
-                        DeliveryHandler.Outcome outcome =
-                                savepoints ? handleIsolated(session, delivery) : handleFast(session, delivery);
-                        DeliveryLog.markProcessed(session, delivery.id(), outcome, clock.millis());
-                        done.add(delivery);
-                        outcomes.add(outcome);
-                        if (System.nanoTime() - started > budgetNanos) {
-                            break; // the rest stay pending for the next transaction
+                    List<StoredDelivery> pending = DeliveryLog.pending(session, batch);
+                    if (oneByOne) {
+                        long started = System.nanoTime();
+                        for (StoredDelivery delivery : pending) {
+                            outcomes.add(handleIsolated(session, delivery));
+                            done.add(delivery);
+                            if (System.nanoTime() - started > budgetNanos) {
+                                break; // the rest stay pending for the next transaction
+                            }
                         }
+                    } else {
+                        outcomes.addAll(handleFast(session, pending));
+                        done.addAll(pending);
                     }
+                    DeliveryLog.markProcessed(session, done, outcomes, clock.millis());
                     return done.size();
                 },
                 false);
@@ -180,9 +190,9 @@ final class DeliveryProcessor implements AutoCloseable {
         return handled;
     }
 
-    private DeliveryHandler.Outcome handleFast(Session session, StoredDelivery delivery) throws SQLException {
+    private List<DeliveryHandler.Outcome> handleFast(Session session, List<StoredDelivery> deliveries) {
         try {
-            return handler.handle(session, delivery);
+            return handler.handleAll(session, deliveries);
         } catch (SQLException | RuntimeException e) {
             throw new HandlerFailed(e);
         }
@@ -205,7 +215,8 @@ final class DeliveryProcessor implements AutoCloseable {
         Connection c = session.connection();
         Savepoint savepoint = c.setSavepoint();
         try {
-            DeliveryHandler.Outcome outcome = handler.handle(session, delivery);
+            DeliveryHandler.Outcome outcome =
+                    handler.handleAll(session, List.of(delivery)).get(0);
             c.releaseSavepoint(savepoint);
             return outcome;
         } catch (SQLException | RuntimeException e) {

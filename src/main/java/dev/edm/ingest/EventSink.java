@@ -1,6 +1,7 @@
 package dev.edm.ingest;
 
 import dev.edm.event.CanonicalEvent;
+import dev.edm.event.DeliveryEvents;
 import dev.edm.event.Provenance;
 import dev.edm.storage.Session;
 import java.sql.SQLException;
@@ -13,4 +14,11 @@ import java.util.List;
 @FunctionalInterface
 public interface EventSink {
     void accept(Session session, Provenance provenance, List<CanonicalEvent> events) throws SQLException;
+
+    /** Several deliveries' events, in order, in one transaction; sinks that can batch their writes override this. */
+    default void acceptAll(Session session, List<DeliveryEvents> deliveries) throws SQLException {
+        for (DeliveryEvents d : deliveries) {
+            accept(session, d.provenance(), d.events());
+        }
+    }
 }

@@ -1,12 +1,14 @@
 package dev.edm.ingest;
 
 import dev.edm.event.CanonicalEvent;
+import dev.edm.event.DeliveryEvents;
 import dev.edm.event.Platform;
 import dev.edm.event.Provenance;
 import dev.edm.platform.UnreadablePayloadException;
 import dev.edm.platform.WebhookAdapter;
 import dev.edm.storage.Session;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,21 +27,53 @@ public final class InterpretingHandler implements DeliveryHandler {
 
     @Override
     public Outcome handle(Session session, StoredDelivery delivery) throws SQLException {
+        return handleAll(session, List.of(delivery)).get(0);
+    }
+
+    /** Batches at least this large are interpreted on several cores (parsing is pure and the costly part). */
+    private static final int PARALLEL_FROM = 32;
+
+    @Override
+    public List<Outcome> handleAll(Session session, List<StoredDelivery> deliveries) throws SQLException {
+        List<Meaning> meanings = (deliveries.size() >= PARALLEL_FROM
+                        ? deliveries.parallelStream()
+                        : deliveries.stream())
+                .map(this::interpret)
+                .toList();
+        List<Outcome> outcomes = new ArrayList<>(deliveries.size());
+        List<DeliveryEvents> applied = new ArrayList<>(deliveries.size());
+        for (Meaning m : meanings) {
+            outcomes.add(m.outcome());
+            if (m.events() != null) {
+                applied.add(m.events());
+            }
+        }
+        sink.acceptAll(session, applied);
+        return outcomes;
+    }
+
+    /** A delivery's outcome and, when it is processed, its events. */
+    private record Meaning(Outcome outcome, DeliveryEvents events) {}
+
+    private Meaning interpret(StoredDelivery delivery) {
         WebhookAdapter adapter = adapters.get(delivery.platform());
         if (adapter == null) {
-            return Outcome.failed(
-                    "no adapter for platform " + delivery.platform().id());
+            return new Meaning(
+                    Outcome.failed(
+                            "no adapter for platform " + delivery.platform().id()),
+                    null);
         }
         if (!adapter.handlesTopic(delivery.topic())) {
-            return Outcome.ignored("topic " + delivery.topic() + " is not used by edm");
+            return new Meaning(Outcome.ignored("topic " + delivery.topic() + " is not used by edm"), null);
         }
         List<CanonicalEvent> events;
         try {
             events = adapter.interpret(delivery.topic(), delivery.store(), delivery.body(), delivery.receivedAt());
         } catch (UnreadablePayloadException e) {
-            return Outcome.failed("cannot understand the payload: " + e.getMessage());
+            return new Meaning(Outcome.failed("cannot understand the payload: " + e.getMessage()), null);
         }
-        sink.accept(session, new Provenance(delivery.id(), delivery.receivedAt()), events);
-        return new Outcome(DeliveryStatus.PROCESSED, events.size() + (events.size() == 1 ? " event" : " events"));
+        return new Meaning(
+                new Outcome(DeliveryStatus.PROCESSED, events.size() + (events.size() == 1 ? " event" : " events")),
+                new DeliveryEvents(new Provenance(delivery.id(), delivery.receivedAt()), events));
     }
 }

@@ -1,6 +1,7 @@
 package dev.edm.inventory;
 
 import dev.edm.event.CanonicalEvent;
+import dev.edm.event.DeliveryEvents;
 import dev.edm.event.Provenance;
 import dev.edm.storage.Database;
 import dev.edm.storage.Filter;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,7 +41,22 @@ public final class Inventory {
     /** Applies one delivery's events inside the caller's transaction; returns the variants that changed. */
     public Set<VariantRef> apply(Session session, Provenance provenance, List<CanonicalEvent> events)
             throws SQLException {
-        return InventoryStore.apply(session, provenance, events);
+        return applyAll(session, List.of(new DeliveryEvents(provenance, events)));
+    }
+
+    /**
+     * Applies several deliveries' events, in order, inside the caller's transaction: the rows they touch are
+     * changed in memory and written once at the end. Returns the variants that changed.
+     */
+    public Set<VariantRef> applyAll(Session session, List<DeliveryEvents> deliveries) throws SQLException {
+        StateBatch batch = new StateBatch(session);
+        batch.prefetch(deliveries);
+        Set<VariantRef> changed = new LinkedHashSet<>();
+        for (DeliveryEvents d : deliveries) {
+            InventoryStore.apply(batch, d.provenance(), d.events(), changed);
+        }
+        batch.flush();
+        return changed;
     }
 
     /** Empties all derived state (replay rebuilds it from the inbox). */

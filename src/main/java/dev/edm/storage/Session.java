@@ -41,6 +41,28 @@ public final class Session implements AutoCloseable {
         return prepare(sql, params).executeUpdate();
     }
 
+    /** Runs one statement for each parameter row as a JDBC batch; returns the total of updated rows. */
+    public long batch(String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        for (Object[] row : rows) {
+            ps.clearParameters();
+            Sql.bind(ps, row);
+            ps.addBatch();
+        }
+        long total = 0;
+        for (int n : ps.executeBatch()) {
+            total += Math.max(n, 0);
+        }
+        return total;
+    }
+
     public <T> List<T> query(String sql, Sql.RowMapper<T> mapper, Object... params) throws SQLException {
         try (ResultSet rs = prepare(sql, params).executeQuery()) {
             List<T> rows = new ArrayList<>();
