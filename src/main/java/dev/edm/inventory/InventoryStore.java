@@ -5,12 +5,14 @@ import dev.edm.event.CanonicalEvent.InventoryItemDeleted;
 import dev.edm.event.CanonicalEvent.InventoryItemUpdated;
 import dev.edm.event.CanonicalEvent.ProductDeleted;
 import dev.edm.event.CanonicalEvent.ProductUpserted;
+import dev.edm.event.CanonicalEvent.ProductVariantsListed;
 import dev.edm.event.CanonicalEvent.SaleRecorded;
 import dev.edm.event.CanonicalEvent.SaleReversed;
 import dev.edm.event.CanonicalEvent.StockLevelChanged;
 import dev.edm.event.CanonicalEvent.StockLevelDisconnected;
 import dev.edm.event.CanonicalEvent.StoreDisconnected;
 import dev.edm.event.CanonicalEvent.Variant;
+import dev.edm.event.CanonicalEvent.VariantUpserted;
 import dev.edm.event.Provenance;
 import dev.edm.event.StoreKey;
 import dev.edm.storage.Session;
@@ -40,6 +42,8 @@ final class InventoryStore {
             }
             switch (event) {
                 case ProductUpserted e -> product(s, p, e, changed);
+                case VariantUpserted e -> PartialCatalog.variant(s, p, e, changed);
+                case ProductVariantsListed e -> PartialCatalog.listed(s, p, e, changed);
                 case ProductDeleted e -> productDeleted(s, p, e, changed);
                 case StockLevelChanged e -> level(s, p, e, changed);
                 case StockLevelDisconnected e -> disconnected(s, p, e, changed);
@@ -85,54 +89,83 @@ final class InventoryStore {
         if (newest != null && newest > at) {
             return; // a newer description of this product was already applied
         }
-        long seen = p.receivedAt().toEpochMilli();
         Set<String> present = new HashSet<>();
         for (Variant v : e.variants()) {
             present.add(v.variantId());
-            List<String> skuBefore = s.query(
-                    "SELECT coalesce(sku, '') FROM variant WHERE store = ? AND variant_id = ?",
-                    rs -> rs.getString(1),
-                    store,
-                    v.variantId());
-            boolean skuChanged = skuBefore.isEmpty() || !skuBefore.get(0).equals(v.sku() == null ? "" : v.sku());
-            s.update(
-                    "INSERT INTO variant (store, variant_id, product_id, sku, title, price, currency, inventory_item_id, "
-                            + "status, deleted, first_seen, product_updated_at, variant_quantity, delivery_id) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) "
-                            + "ON CONFLICT (store, variant_id) DO UPDATE SET product_id = excluded.product_id, "
-                            + "sku = excluded.sku, title = excluded.title, price = excluded.price, "
-                            + "currency = excluded.currency, inventory_item_id = excluded.inventory_item_id, "
-                            + "status = excluded.status, deleted = 0, "
-                            + "first_seen = CASE WHEN excluded.first_seen < variant.first_seen "
-                            + "THEN excluded.first_seen ELSE variant.first_seen END, "
-                            + "product_updated_at = excluded.product_updated_at, "
-                            + "variant_quantity = excluded.variant_quantity, delivery_id = excluded.delivery_id",
-                    store,
-                    v.variantId(),
-                    e.productId(),
-                    v.sku(),
-                    v.title(),
-                    v.price() == null ? null : v.price().amount().toPlainString(),
-                    v.price() == null ? null : v.price().currency(),
-                    v.inventoryItemId(),
-                    e.status(),
-                    seen,
-                    at,
-                    v.inventoryQuantity(),
-                    p.deliveryId());
-            recomputeStock(s, store, v.variantId());
-            if (skuChanged) {
-                // new variant, or sold lines without a variant id may now match it by SKU
-                recomputeLastSale(s, store, v.variantId());
-            }
-            changed.add(new VariantRef(store, v.variantId()));
+            upsertVariant(s, p, e.store(), e.productId(), e.status(), v, at, changed);
         }
         // variants no longer listed in the product are gone
-        for (String gone : s.query(
-                "SELECT variant_id FROM variant WHERE store = ? AND product_id = ? AND deleted = 0",
+        markGone(s, p, store, e.productId(), present, at, changed);
+    }
+
+    /** Writes one variant as described at {@code at} (not deleted), then its stock and, if its SKU changed, last sale. */
+    static void upsertVariant(
+            Session s,
+            Provenance p,
+            StoreKey storeKey,
+            String productId,
+            String status,
+            Variant v,
+            long at,
+            Set<VariantRef> changed)
+            throws SQLException {
+        String store = storeKey.id();
+        List<String> skuBefore = s.query(
+                "SELECT coalesce(sku, '') FROM variant WHERE store = ? AND variant_id = ?",
                 rs -> rs.getString(1),
                 store,
-                e.productId())) {
+                v.variantId());
+        boolean skuChanged = skuBefore.isEmpty() || !skuBefore.get(0).equals(v.sku() == null ? "" : v.sku());
+        s.update(
+                "INSERT INTO variant (store, variant_id, product_id, sku, title, price, currency, inventory_item_id, "
+                        + "status, deleted, first_seen, product_updated_at, variant_quantity, delivery_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) "
+                        + "ON CONFLICT (store, variant_id) DO UPDATE SET product_id = excluded.product_id, "
+                        + "sku = excluded.sku, title = excluded.title, price = excluded.price, "
+                        + "currency = excluded.currency, inventory_item_id = excluded.inventory_item_id, "
+                        + "status = excluded.status, deleted = 0, "
+                        + "first_seen = CASE WHEN excluded.first_seen < variant.first_seen "
+                        + "THEN excluded.first_seen ELSE variant.first_seen END, "
+                        + "product_updated_at = excluded.product_updated_at, "
+                        + "variant_quantity = excluded.variant_quantity, delivery_id = excluded.delivery_id",
+                store,
+                v.variantId(),
+                productId,
+                v.sku(),
+                v.title(),
+                v.price() == null ? null : v.price().amount().toPlainString(),
+                v.price() == null ? null : v.price().currency(),
+                v.inventoryItemId(),
+                status,
+                p.receivedAt().toEpochMilli(),
+                at,
+                v.inventoryQuantity(),
+                p.deliveryId());
+        recomputeStock(s, store, v.variantId());
+        if (skuChanged) {
+            // new variant, or sold lines without a variant id may now match it by SKU
+            recomputeLastSale(s, store, v.variantId());
+        }
+        changed.add(new VariantRef(store, v.variantId()));
+    }
+
+    /** Marks the product's variants not in {@code present} deleted as of {@code at}, unless described after it. */
+    static void markGone(
+            Session s,
+            Provenance p,
+            String store,
+            String productId,
+            Set<String> present,
+            long at,
+            Set<VariantRef> changed)
+            throws SQLException {
+        for (String gone : s.query(
+                "SELECT variant_id FROM variant WHERE store = ? AND product_id = ? AND deleted = 0 "
+                        + "AND product_updated_at <= ?",
+                rs -> rs.getString(1),
+                store,
+                productId,
+                at)) {
             if (!present.contains(gone)) {
                 s.update(
                         "UPDATE variant SET deleted = 1, product_updated_at = ?, delivery_id = ? WHERE store = ? AND variant_id = ?",

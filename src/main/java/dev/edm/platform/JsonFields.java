@@ -7,7 +7,9 @@ import dev.edm.event.Money;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -110,6 +112,19 @@ public final class JsonFields {
             } catch (DateTimeParseException e2) {
                 throw new UnreadablePayloadException(field + " is not a time: " + v);
             }
+        }
+    }
+
+    /** An ISO-8601 time as an instant; without an offset it is taken as UTC (WooCommerce's {@code *_gmt}). */
+    public static Instant utcTime(JsonNode node, String field) {
+        String v = text(node, field);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return time(node, field);
         }
     }
 }
