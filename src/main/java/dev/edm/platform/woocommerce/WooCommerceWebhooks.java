@@ -85,8 +85,15 @@ public final class WooCommerceWebhooks implements WebhookAdapter {
                     "Content-Type must be application/json (a form-encoded body is accepted only as WooCommerce's "
                             + "creation ping webhook_id=<id>), got " + (contentType == null ? "none" : contentType));
         }
+        // the store chooses the secret, so without it there is nothing to verify against
         String source = header(headers, SOURCE);
+        if (source == null) {
+            return new Invalid(Problem.MISSING_HEADER, "missing X-WC-Webhook-Source header");
+        }
         String store = StoreHost.of(source).orElse(null);
+        if (store == null) {
+            return new Invalid(Problem.MALFORMED, "X-WC-Webhook-Source is not a site address");
+        }
         String signature = header(headers, SIGNATURE);
         boolean signed = signature != null;
         if (signed) {
@@ -102,7 +109,7 @@ public final class WooCommerceWebhooks implements WebhookAdapter {
         } else if (!debugMode) {
             return new Verification.Unauthorized("missing X-WC-Webhook-Signature header");
         }
-        Optional<Invalid> problem = headerProblem(headers, source, store);
+        Optional<Invalid> problem = headerProblem(headers);
         if (problem.isPresent()) {
             return problem.get();
         }
@@ -123,13 +130,7 @@ public final class WooCommerceWebhooks implements WebhookAdapter {
                 kept(headers)));
     }
 
-    private static Optional<Invalid> headerProblem(Map<String, String> headers, String source, String store) {
-        if (source == null) {
-            return Optional.of(new Invalid(Problem.MISSING_HEADER, "missing X-WC-Webhook-Source header"));
-        }
-        if (store == null) {
-            return Optional.of(new Invalid(Problem.MALFORMED, "X-WC-Webhook-Source is not a site address"));
-        }
+    private static Optional<Invalid> headerProblem(Map<String, String> headers) {
         if (header(headers, TOPIC) == null) {
             return Optional.of(new Invalid(Problem.MISSING_HEADER, "missing X-WC-Webhook-Topic header"));
         }

@@ -225,7 +225,7 @@ class WooCommerceWebhooksTest {
     }
 
     @Test
-    void missingOrMalformedHeadersAreInvalidAfterTheSignature() {
+    void missingOrMalformedHeadersAreInvalid() {
         String signature = WooCommerceWebhooks.sign(SECRET, JSON);
         record Case(String header, String value, Verification.Problem problem, String message) {}
         for (Case c : List.of(
@@ -247,8 +247,12 @@ class WooCommerceWebhooksTest {
         Map<String, String> unsigned = headers(null);
         unsigned.remove("x-wc-webhook-topic");
         assertThat(adapter(SECRET).verify(unsigned, JSON))
-                .as("the signature is checked first")
+                .as("the signature is checked before the topic")
                 .isInstanceOf(Verification.Unauthorized.class);
+        Map<String, String> sourceless = headers(null);
+        sourceless.remove("x-wc-webhook-source");
+        assertInvalid(
+                adapter(SECRET).verify(sourceless, JSON), Verification.Problem.MISSING_HEADER, "X-WC-Webhook-Source");
     }
 
     @Test
