@@ -30,9 +30,26 @@ final class PartialCatalog {
         InventoryStore.upsertVariant(s, p, e.store(), e.productId(), e.status(), e.variant(), at, changed);
     }
 
-    /** The product's variants not listed are gone (those described after the list was made are kept). */
+    /**
+     * The product's variants not listed are gone, and listed ones deleted before the list was made are back (a
+     * restored product); variants described after the list was made are left as they are.
+     */
     static void listed(Session s, Provenance p, ProductVariantsListed e, Set<VariantRef> changed) throws SQLException {
-        InventoryStore.markGone(
-                s, p, e.store().id(), e.productId(), Set.copyOf(e.variantIds()), e.at().toEpochMilli(), changed);
+        String store = e.store().id();
+        long at = e.at().toEpochMilli();
+        InventoryStore.markGone(s, p, store, e.productId(), Set.copyOf(e.variantIds()), at, changed);
+        for (String variantId : e.variantIds()) {
+            int restored = s.update(
+                    "UPDATE variant SET deleted = 0, delivery_id = ? WHERE store = ? AND variant_id = ? "
+                            + "AND product_id = ? AND deleted = 1 AND product_updated_at <= ?",
+                    p.deliveryId(),
+                    store,
+                    variantId,
+                    e.productId(),
+                    at);
+            if (restored > 0) {
+                changed.add(new VariantRef(store, variantId));
+            }
+        }
     }
 }
