@@ -127,4 +127,12 @@ public final class JsonFields {
             return time(node, field);
         }
     }
+
+    /** The value when present; otherwise the payload is unreadable for want of {@code field}. */
+    public static String required(String value, String field) {
+        if (value == null) {
+            throw new UnreadablePayloadException("missing " + field);
+        }
+        return value;
+    }
 }

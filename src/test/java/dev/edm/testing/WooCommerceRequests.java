@@ -2,14 +2,10 @@ package dev.edm.testing;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** Builds and sends WooCommerce-shaped webhook requests the way WC_Webhook::deliver does, for tests. */
 public final class WooCommerceRequests {
@@ -20,13 +16,7 @@ public final class WooCommerceRequests {
 
     /** WooCommerce's signature: base64 HMAC-SHA256 of the raw body keyed with the (non-empty) secret as UTF-8. */
     public static String sign(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return ShopifyRequests.hmac(secret, body);
     }
 
     /** A new delivery id shaped like wp_hash() output (32 hex digits). */

@@ -3,6 +3,7 @@ package dev.edm.platform.woocommerce;
 import static dev.edm.platform.JsonFields.id;
 import static dev.edm.platform.JsonFields.integer;
 import static dev.edm.platform.JsonFields.money;
+import static dev.edm.platform.JsonFields.required;
 import static dev.edm.platform.JsonFields.text;
 import static dev.edm.platform.JsonFields.utcTime;
 
@@ -18,7 +19,6 @@ import dev.edm.event.CanonicalEvent.VariantUpserted;
 import dev.edm.event.Platform;
 import dev.edm.event.StoreKey;
 import dev.edm.platform.JsonFields;
-import dev.edm.platform.UnreadablePayloadException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,12 +155,5 @@ final class WooCommercePayloads {
     private static Instant at(JsonNode json, String field, Instant fallback) {
         Instant t = utcTime(json, field);
         return t == null ? fallback : t;
-    }
-
-    private static String required(String value, String field) {
-        if (value == null) {
-            throw new UnreadablePayloadException("missing " + field);
-        }
-        return value;
     }
 }
