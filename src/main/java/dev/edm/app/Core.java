@@ -9,6 +9,7 @@ import dev.edm.ingest.Replay;
 import dev.edm.inventory.Inventory;
 import dev.edm.platform.WebhookAdapter;
 import dev.edm.platform.shopify.ShopifyWebhooks;
+import dev.edm.platform.woocommerce.WooCommerceWebhooks;
 import dev.edm.reports.Reports;
 import dev.edm.storage.Database;
 import java.time.Clock;
@@ -33,7 +34,11 @@ public final class Core implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.db = db;
-        this.adapters = Map.of(Platform.SHOPIFY, new ShopifyWebhooks(config.shopify(), config.debugMode()));
+        this.adapters = Map.of(
+                Platform.SHOPIFY,
+                new ShopifyWebhooks(config.shopify(), config.debugMode()),
+                Platform.WOOCOMMERCE,
+                new WooCommerceWebhooks(config.woocommerce(), config.debugMode()));
         this.inventory = new Inventory(db);
         this.alerts = new Alerts(db, clock, config.lowStockThreshold(), config.noSalesDays());
         this.reports = new Reports(inventory, alerts, clock, config.outputDir(), config.noSalesDays());

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The whole effective configuration, immutable; built by {@link ConfigLoader}. */
+/**
+ * The whole effective configuration, immutable; built by {@link ConfigLoader}.
+ *
+ * @param woocommerce WooCommerce webhook secrets, per store host
+ */
 public record Config(
         String host,
         int port,
@@ -20,7 +24,8 @@ public record Config(
         EmailSettings email,
         int verifyFailuresPerMinute,
         long minFreeBytes,
-        int checkIntervalMinutes) {
+        int checkIntervalMinutes,
+        StoreSecrets woocommerce) {
 
     /** Creates the data, output and log folders; a folder that cannot be made or written stops startup. */
     public void prepareDirectories() {

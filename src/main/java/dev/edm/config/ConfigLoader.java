@@ -104,6 +104,8 @@ public final class ConfigLoader {
         int verifyFailures = integer("EDM_VERIFY_FAILURES_PER_MINUTE", 30, 1, 1_000_000);
         long minFree = integer("EDM_MIN_FREE_MB", 100, 0, 1_000_000) * MIB;
         int checkInterval = integer("EDM_CHECK_INTERVAL_MINUTES", 60, 1, 7 * 24 * 60);
+        StoreSecrets woocommerce = storeSecrets("WOOCOMMERCE_WEBHOOK_SECRET", "WOOCOMMERCE_SECRETS", "store-host");
+        storesAreHosts("WOOCOMMERCE_SECRETS", woocommerce);
         return new Config(
                 host,
                 port,
@@ -119,7 +121,19 @@ public final class ConfigLoader {
                 email,
                 verifyFailures,
                 minFree,
-                checkInterval);
+                checkInterval,
+                woocommerce);
+    }
+
+    /** A store named by URL ({@code https://shop.example.com:secret}) would split at the scheme's colon. */
+    private void storesAreHosts(String name, StoreSecrets secrets) {
+        for (String store : secrets.storeSecrets().keySet()) {
+            if (store.equals("http") || store.equals("https") || store.contains("/")) {
+                problems.add(new ConfigException(
+                        name, "name each store by its host (shop.example.com:secret), not by its address"));
+                return;
+            }
+        }
     }
 
     private DatabaseSettings database(Path dataDir) {

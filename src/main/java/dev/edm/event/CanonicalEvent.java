@@ -36,6 +36,26 @@ public sealed interface CanonicalEvent {
             String inventoryItemId,
             Integer inventoryQuantity) {}
 
+    /**
+     * One variant as the platform now describes it, leaving the product's other variants as they are (a
+     * WooCommerce variation arrives on its own, not with its siblings).
+     *
+     * @param status the status of this variant's listing, as for {@link ProductUpserted}
+     */
+    record VariantUpserted(StoreKey store, Instant at, String productId, String status, Variant variant)
+            implements CanonicalEvent {}
+
+    /**
+     * The ids of the variants a product now has, without their details (a WooCommerce variable product): the
+     * product's variants not listed are gone; the listed ones are described by their own {@link VariantUpserted}.
+     */
+    record ProductVariantsListed(StoreKey store, Instant at, String productId, List<String> variantIds)
+            implements CanonicalEvent {
+        public ProductVariantsListed {
+            variantIds = List.copyOf(variantIds);
+        }
+    }
+
     /** The product and all its variants are gone. */
     record ProductDeleted(StoreKey store, Instant at, String productId) implements CanonicalEvent {}
 

@@ -60,6 +60,10 @@ public final class IngestMetrics {
                 outcome = "duplicate";
                 reason = "none";
             }
+            case IngestResult.Acknowledged a -> {
+                outcome = "acknowledged";
+                reason = "none";
+            }
             case IngestResult.Rejected r -> {
                 outcome = "rejected";
                 reason = r.reason().id();
@@ -71,7 +75,7 @@ public final class IngestMetrics {
                         "outcome|" + platform.id() + "|" + o + "|" + r,
                         () -> Counter.builder("edm.deliveries")
                                 .description(
-                                        "Deliveries by outcome (accepted, duplicate, rejected) and rejection reason")
+                                        "Deliveries by outcome (accepted, duplicate, acknowledged, rejected) and rejection reason")
                                 .tag("platform", platform.id())
                                 .tag("outcome", o)
                                 .tag("reason", r))

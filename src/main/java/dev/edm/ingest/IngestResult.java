@@ -10,6 +10,9 @@ public sealed interface IngestResult {
     /** Already in the inbox (same delivery id); nothing new was stored. */
     record Duplicate(long deliveryId) implements IngestResult {}
 
+    /** Answered without storing anything: a platform's connection check (e.g. WooCommerce's creation ping). */
+    record Acknowledged(String status) implements IngestResult {}
+
     /** Not stored, for the given reason. */
     record Rejected(Rejection reason, String message, Duration retryAfter) implements IngestResult {
         public Rejected(Rejection reason, String message) {

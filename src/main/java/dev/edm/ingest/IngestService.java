@@ -97,16 +97,23 @@ public final class IngestService {
                 Duration wait = limiter.recordFailure(request.clientAddress());
                 yield wait.isZero() ? new Rejected(Rejection.UNAUTHORIZED, u.message()) : rateLimited(wait);
             }
-            case Verification.Invalid i ->
-                new Rejected(
-                        i.problem() == Verification.Problem.MISSING_HEADER
-                                ? Rejection.MISSING_HEADER
-                                : Rejection.MALFORMED,
-                        i.message());
+            case Verification.Invalid i -> new Rejected(rejection(i.problem()), i.message());
             case Verification.NotConfigured n -> {
                 log.error("{} delivery refused: {}", request.platform().id(), n.message());
                 yield new Rejected(Rejection.NOT_CONFIGURED, n.message());
             }
+            case Verification.Acknowledged a -> {
+                log.info("{} {} answered; nothing stored", request.platform().id(), a.status());
+                yield new IngestResult.Acknowledged(a.status());
+            }
+        };
+    }
+
+    private static Rejection rejection(Verification.Problem problem) {
+        return switch (problem) {
+            case MISSING_HEADER -> Rejection.MISSING_HEADER;
+            case MALFORMED -> Rejection.MALFORMED;
+            case UNSUPPORTED_MEDIA_TYPE -> Rejection.UNSUPPORTED_MEDIA_TYPE;
         };
     }
 

@@ -5,12 +5,14 @@ import dev.edm.event.CanonicalEvent.InventoryItemDeleted;
 import dev.edm.event.CanonicalEvent.InventoryItemUpdated;
 import dev.edm.event.CanonicalEvent.ProductDeleted;
 import dev.edm.event.CanonicalEvent.ProductUpserted;
+import dev.edm.event.CanonicalEvent.ProductVariantsListed;
 import dev.edm.event.CanonicalEvent.SaleRecorded;
 import dev.edm.event.CanonicalEvent.SaleReversed;
 import dev.edm.event.CanonicalEvent.StockLevelChanged;
 import dev.edm.event.CanonicalEvent.StockLevelDisconnected;
 import dev.edm.event.CanonicalEvent.StoreDisconnected;
 import dev.edm.event.CanonicalEvent.Variant;
+import dev.edm.event.CanonicalEvent.VariantUpserted;
 import dev.edm.event.Provenance;
 import dev.edm.event.StoreKey;
 import dev.edm.inventory.StateBatch.ItemRow;
@@ -51,6 +53,8 @@ final class InventoryStore {
             }
             switch (event) {
                 case ProductUpserted e -> product(b, p, e, changed);
+                case VariantUpserted e -> PartialCatalog.variant(b, p, e, changed);
+                case ProductVariantsListed e -> PartialCatalog.listed(b, p, e, changed);
                 case ProductDeleted e -> productDeleted(b, p, e, changed);
                 case StockLevelChanged e -> level(b, p, e, changed);
                 case StockLevelDisconnected e -> disconnected(b, p, e, changed);
@@ -83,42 +87,69 @@ final class InventoryStore {
                 return; // a newer description of this product was already applied
             }
         }
-        long seen = p.receivedAt().toEpochMilli();
         Set<String> present = new HashSet<>();
         for (Variant v : e.variants()) {
             present.add(v.variantId());
-            VariantRow row = b.variant(store, v.variantId());
-            boolean skuChanged;
-            if (row == null) {
-                skuChanged = true;
-                row = b.newVariant(store, v.variantId(), e.productId(), v.inventoryItemId(), v.sku());
-                row.firstSeen = seen;
-            } else {
-                skuChanged = !Objects.requireNonNullElse(row.sku, "").equals(Objects.requireNonNullElse(v.sku(), ""));
-                b.setProduct(row, e.productId());
-                b.setSku(row, v.sku());
-                b.setItem(row, v.inventoryItemId());
-                row.firstSeen = Math.min(row.firstSeen, seen);
-            }
-            row.title = v.title();
-            row.price = v.price() == null ? null : v.price().amount().toPlainString();
-            row.currency = v.price() == null ? null : v.price().currency();
-            row.status = e.status();
-            row.deleted = false;
-            row.productUpdatedAt = at;
-            row.variantQuantity = v.inventoryQuantity();
-            row.deliveryId = p.deliveryId();
-            b.changed(row);
-            recomputeStock(b, row);
-            if (skuChanged) {
-                // new variant, or sold lines without a variant id may now match it by SKU
-                b.recomputeLastSale(row);
-            }
-            changed.add(new VariantRef(store, v.variantId()));
+            upsertVariant(b, p, store, e.productId(), e.status(), v, at, changed);
         }
         // variants no longer listed in the product are gone
-        for (VariantRow row : b.variantsOfProduct(store, e.productId())) {
-            if (!row.deleted && !present.contains(row.variantId)) {
+        markGone(b, p, store, e.productId(), present, at, changed);
+    }
+
+    /** One variant as described at {@code at} (not deleted), then its stock and, if its SKU changed, last sale. */
+    static void upsertVariant(
+            StateBatch b,
+            Provenance p,
+            String store,
+            String productId,
+            String status,
+            Variant v,
+            long at,
+            Set<VariantRef> changed)
+            throws SQLException {
+        long seen = p.receivedAt().toEpochMilli();
+        VariantRow row = b.variant(store, v.variantId());
+        boolean skuChanged;
+        if (row == null) {
+            skuChanged = true;
+            row = b.newVariant(store, v.variantId(), productId, v.inventoryItemId(), v.sku());
+            row.firstSeen = seen;
+        } else {
+            skuChanged = !Objects.requireNonNullElse(row.sku, "").equals(Objects.requireNonNullElse(v.sku(), ""));
+            b.setProduct(row, productId);
+            b.setSku(row, v.sku());
+            b.setItem(row, v.inventoryItemId());
+            row.firstSeen = Math.min(row.firstSeen, seen);
+        }
+        row.title = v.title();
+        row.price = v.price() == null ? null : v.price().amount().toPlainString();
+        row.currency = v.price() == null ? null : v.price().currency();
+        row.status = status;
+        row.deleted = false;
+        row.productUpdatedAt = at;
+        row.variantQuantity = v.inventoryQuantity();
+        row.deliveryId = p.deliveryId();
+        b.changed(row);
+        recomputeStock(b, row);
+        if (skuChanged) {
+            // new variant, or sold lines without a variant id may now match it by SKU
+            b.recomputeLastSale(row);
+        }
+        changed.add(new VariantRef(store, v.variantId()));
+    }
+
+    /** Marks the product's variants not in {@code present} deleted as of {@code at}, unless described after it. */
+    static void markGone(
+            StateBatch b,
+            Provenance p,
+            String store,
+            String productId,
+            Set<String> present,
+            long at,
+            Set<VariantRef> changed)
+            throws SQLException {
+        for (VariantRow row : b.variantsOfProduct(store, productId)) {
+            if (!row.deleted && row.productUpdatedAt <= at && !present.contains(row.variantId)) {
                 row.deleted = true;
                 row.productUpdatedAt = at;
                 row.deliveryId = p.deliveryId();

@@ -5,12 +5,14 @@ import dev.edm.event.CanonicalEvent.InventoryItemDeleted;
 import dev.edm.event.CanonicalEvent.InventoryItemUpdated;
 import dev.edm.event.CanonicalEvent.ProductDeleted;
 import dev.edm.event.CanonicalEvent.ProductUpserted;
+import dev.edm.event.CanonicalEvent.ProductVariantsListed;
 import dev.edm.event.CanonicalEvent.SaleRecorded;
 import dev.edm.event.CanonicalEvent.SaleReversed;
 import dev.edm.event.CanonicalEvent.StockLevelChanged;
 import dev.edm.event.CanonicalEvent.StockLevelDisconnected;
 import dev.edm.event.CanonicalEvent.StoreDisconnected;
 import dev.edm.event.CanonicalEvent.Variant;
+import dev.edm.event.CanonicalEvent.VariantUpserted;
 import dev.edm.event.DeliveryEvents;
 import dev.edm.storage.Session;
 import dev.edm.storage.Sql;
@@ -213,6 +215,14 @@ final class StateBatch {
                             add(variantIds, store, v.variantId());
                             add(itemLevels, store, v.inventoryItemId());
                         }
+                    }
+                    case VariantUpserted e -> {
+                        add(variantIds, store, e.variant().variantId());
+                        add(itemLevels, store, e.variant().inventoryItemId());
+                    }
+                    case ProductVariantsListed e -> {
+                        add(productIds, store, e.productId());
+                        e.variantIds().forEach(id -> add(variantIds, store, id));
                     }
                     case ProductDeleted e -> add(productIds, store, e.productId());
                     case StockLevelChanged e -> {

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -198,6 +200,27 @@ public final class JsonFields {
                 return -1;
             }
             value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /** An ISO-8601 time as an instant; without an offset it is taken as UTC (WooCommerce's {@code *_gmt}). */
+    public static Instant utcTime(JsonNode node, String field) {
+        String v = text(node, field);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return time(node, field);
+        }
+    }
+
+    /** The value when present; otherwise the payload is unreadable for want of {@code field}. */
+    public static String required(String value, String field) {
+        if (value == null) {
+            throw new UnreadablePayloadException("missing " + field);
         }
         return value;
     }

@@ -8,15 +8,23 @@ public sealed interface Verification {
     /** The signature is missing or wrong (401). */
     record Unauthorized(String message) implements Verification {}
 
-    /** Authentic but unusable: a required header is missing or the body is malformed (400). */
+    /** Unusable: a required header is missing or the body is malformed (400), or of the wrong media type (415). */
     record Invalid(Problem problem, String message) implements Verification {}
 
     /** We cannot verify because no secret is configured (503, so the platform retries later). */
     record NotConfigured(String message) implements Verification {}
 
+    /**
+     * A platform's connection check (e.g. WooCommerce's unsigned creation ping): answered 200 with
+     * {@code {"status": status}}, and nothing is stored.
+     */
+    record Acknowledged(String status) implements Verification {}
+
     /** Why an authentic delivery cannot be used. */
     enum Problem {
         MISSING_HEADER,
-        MALFORMED
+        MALFORMED,
+        /** The body's media type is not one the platform sends for this kind of request (415). */
+        UNSUPPORTED_MEDIA_TYPE
     }
 }

@@ -30,6 +30,7 @@ final class WebhookRoutes {
 
     void register(HttpRules rules) {
         rules.post("/webhook/shopify", (req, res) -> receive(Platform.SHOPIFY, req, res));
+        rules.post("/webhook/woocommerce", (req, res) -> receive(Platform.WOOCOMMERCE, req, res));
     }
 
     private void receive(Platform platform, ServerRequest req, ServerResponse res) {
@@ -56,6 +57,7 @@ final class WebhookRoutes {
                 Responses.json(res, 200, Map.of("status", "accepted", "id", a.deliveryId()));
             case IngestResult.Duplicate d ->
                 Responses.json(res, 200, Map.of("status", "duplicate", "id", d.deliveryId()));
+            case IngestResult.Acknowledged a -> Responses.json(res, 200, Map.of("status", a.status()));
             case IngestResult.Rejected r -> {
                 if (r.retryAfter() != null) {
                     res.header(

@@ -194,6 +194,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void woocommerceSecretsPerStoreHostWithDefaultFallback() {
+        StoreSecrets woo = build(Map.of(
+                        "WOOCOMMERCE_SECRETS",
+                        "Shop.Example.com:s1,shop.example.com:s2,other.example.org:s3",
+                        "WOOCOMMERCE_WEBHOOK_SECRET",
+                        "d1"))
+                .woocommerce();
+
+        assertThat(woo.secretsFor("shop.example.com")).containsExactly("s1", "s2");
+        assertThat(woo.secretsFor("other.example.org")).containsExactly("s3");
+        assertThat(woo.secretsFor("third.example.net")).containsExactly("d1");
+        assertThat(build(Map.of()).woocommerce().anySecret()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://shop.example.com:secret", "http://shop.example.com/:secret", "shop.example.com"})
+    void woocommerceStoresMustBeNamedByHost(String value) {
+        ConfigException e = failure(Map.of("WOOCOMMERCE_SECRETS", value));
+
+        assertThat(e).isNotNull();
+        assertThat(e.variable()).isEqualTo("WOOCOMMERCE_SECRETS");
+        assertThat(e.getMessage()).doesNotContain("secret:").doesNotContain("//shop");
+    }
+
+    @Test
     void shopifyStoreIsLowerCasedAndTokenKept() {
         ShopifySettings shopify = build(Map.of("SHOPIFY_STORE", "My-Shop.MyShopify.com", "SHOPIFY_TOKEN", "shpat_x"))
                 .shopify();

@@ -8,12 +8,14 @@ import dev.edm.event.CanonicalEvent.InventoryItemDeleted;
 import dev.edm.event.CanonicalEvent.InventoryItemUpdated;
 import dev.edm.event.CanonicalEvent.ProductDeleted;
 import dev.edm.event.CanonicalEvent.ProductUpserted;
+import dev.edm.event.CanonicalEvent.ProductVariantsListed;
 import dev.edm.event.CanonicalEvent.SaleRecorded;
 import dev.edm.event.CanonicalEvent.SaleReversed;
 import dev.edm.event.CanonicalEvent.StockLevelChanged;
 import dev.edm.event.CanonicalEvent.StockLevelDisconnected;
 import dev.edm.event.CanonicalEvent.StoreDisconnected;
 import dev.edm.event.CanonicalEvent.Variant;
+import dev.edm.event.CanonicalEvent.VariantUpserted;
 import dev.edm.event.DeliveryEvents;
 import dev.edm.event.Money;
 import dev.edm.event.Platform;
@@ -125,7 +127,7 @@ abstract class BatchApplyContract {
 
         private CanonicalEvent event(StoreKey store, Instant received) {
             Instant at = at(received);
-            int kind = r.nextInt(100);
+            int kind = r.nextInt(110);
             if (kind < 15) {
                 String p = product();
                 List<Variant> variants = new ArrayList<>();
@@ -177,7 +179,32 @@ abstract class BatchApplyContract {
                         "rev-" + r.nextInt(1_000),
                         whole ? null : 1 + r.nextInt(2));
             }
-            return new StoreDisconnected(store, at);
+            if (kind < 100) {
+                return new StoreDisconnected(store, at);
+            }
+            String p = product();
+            String suffix = p.substring(1) + "-" + r.nextInt(3);
+            if (kind < 105) {
+                return new VariantUpserted(
+                        store,
+                        at,
+                        p,
+                        "active",
+                        new Variant(
+                                "v" + suffix,
+                                r.nextInt(5) == 0 ? sku() : "SKU-" + suffix,
+                                "Variation " + suffix,
+                                null,
+                                "i" + suffix,
+                                r.nextInt(3) == 0 ? null : r.nextInt(9)));
+            }
+            List<String> ids = new ArrayList<>();
+            for (int v = 0; v < 3; v++) {
+                if (r.nextBoolean()) {
+                    ids.add("v" + p.substring(1) + "-" + v);
+                }
+            }
+            return new ProductVariantsListed(store, at, p, ids);
         }
     }
 }

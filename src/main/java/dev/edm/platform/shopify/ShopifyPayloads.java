@@ -3,6 +3,7 @@ package dev.edm.platform.shopify;
 import static dev.edm.platform.JsonFields.id;
 import static dev.edm.platform.JsonFields.integer;
 import static dev.edm.platform.JsonFields.money;
+import static dev.edm.platform.JsonFields.required;
 import static dev.edm.platform.JsonFields.text;
 import static dev.edm.platform.JsonFields.time;
 
@@ -192,12 +193,5 @@ final class ShopifyPayloads {
     private static Instant at(JsonNode json, String field, Instant fallback) {
         Instant t = time(json, field);
         return t == null ? fallback : t;
-    }
-
-    private static String required(String value, String field) {
-        if (value == null) {
-            throw new UnreadablePayloadException("missing " + field);
-        }
-        return value;
     }
 }

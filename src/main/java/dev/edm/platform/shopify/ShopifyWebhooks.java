@@ -4,14 +4,11 @@ import dev.edm.config.ShopifySettings;
 import dev.edm.event.CanonicalEvent;
 import dev.edm.event.Platform;
 import dev.edm.platform.DeliveryMeta;
+import dev.edm.platform.HmacSignatures;
 import dev.edm.platform.JsonBodies;
 import dev.edm.platform.Verification;
 import dev.edm.platform.WebhookAdapter;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Shopify's webhook rules: {@code X-Shopify-Hmac-Sha256} is base64 HMAC-SHA256 of the raw body keyed with
@@ -94,7 +89,7 @@ public final class ShopifyWebhooks implements WebhookAdapter {
                 return new Verification.NotConfigured(
                         "no Shopify webhook secret is configured (set SHOPIFY_WEBHOOK_SECRET or SHOPIFY_SECRETS)");
             }
-            if (!matchesAny(signature, body, secrets)) {
+            if (!HmacSignatures.matchesAny(signature, body, secrets)) {
                 return new Verification.Unauthorized("X-Shopify-Hmac-Sha256 does not match the body");
             }
         } else if (!debugMode) {
@@ -146,32 +141,7 @@ public final class ShopifyWebhooks implements WebhookAdapter {
 
     /** base64(HMAC-SHA256(secret, body)), as Shopify computes it. */
     public static String sign(String secret, byte[] body) {
-        return Base64.getEncoder().encodeToString(hmac(secret, body));
-    }
-
-    private static boolean matchesAny(String signature, byte[] body, List<String> secrets) {
-        byte[] given;
-        try {
-            given = Base64.getDecoder().decode(signature.strip());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        boolean match = false;
-        for (String secret : secrets) {
-            // every secret is tried, so timing does not tell which one matched
-            match |= MessageDigest.isEqual(hmac(secret, body), given);
-        }
-        return match;
-    }
-
-    private static byte[] hmac(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return HmacSignatures.sign(secret, body);
     }
 
     /** The Shopify header, also under the unprefixed names of Shopify's newer event deliveries. */

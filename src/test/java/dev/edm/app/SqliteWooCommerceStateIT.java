@@ -1,0 +1,8 @@
+package dev.edm.app;
+
+class SqliteWooCommerceStateIT extends WooCommerceStateContract {
+    @Override
+    String databaseUrl() {
+        return null;
+    }
+}
