@@ -20,7 +20,9 @@ public record Config(
         EmailSettings email,
         int verifyFailuresPerMinute,
         long minFreeBytes,
-        int checkIntervalMinutes) {
+        int checkIntervalMinutes,
+        StandardWebhookSettings standardWebhooks,
+        BigCommerceSettings bigcommerce) {
 
     /** Creates the data, output and log folders; a folder that cannot be made or written stops startup. */
     public void prepareDirectories() {
