@@ -17,6 +17,9 @@ import java.util.Optional;
 /** The fetch_job table: requests made by processing, claimed and settled by the fetcher. */
 final class FetchJobs {
     private static final int MAX_KEY = 255;
+    /** The pending requests for the claimed job's resource, made no later than its group's newest. */
+    private static final String GROUP = "WHERE status = 'pending' AND platform = ? AND store = ? AND resource = ? "
+            + "AND resource_id = ? AND id <= ?";
 
     /** A pending request; {@code groupMax} is the newest pending request for the same resource when claimed. */
     record Job(
@@ -109,9 +112,7 @@ final class FetchJobs {
     /** Marks the group done, pointing at the delivery that holds the document. */
     static int complete(Session s, Job job, long groupMax, long resultDeliveryId, long now) throws SQLException {
         return s.update(
-                "UPDATE fetch_job SET status = 'done', done_at = ?, result_delivery_id = ?, last_error = NULL "
-                        + "WHERE status = 'pending' AND platform = ? AND store = ? AND resource = ? AND resource_id = ? "
-                        + "AND id <= ?",
+                "UPDATE fetch_job SET status = 'done', done_at = ?, result_delivery_id = ?, last_error = NULL " + GROUP,
                 now,
                 resultDeliveryId,
                 job.platform().id(),
@@ -125,9 +126,7 @@ final class FetchJobs {
     static int fail(Connection c, Job job, long groupMax, String error, long nextAttemptAt) throws SQLException {
         return Sql.update(
                 c,
-                "UPDATE fetch_job SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
-                        + "WHERE status = 'pending' AND platform = ? AND store = ? AND resource = ? AND resource_id = ? "
-                        + "AND id <= ?",
+                "UPDATE fetch_job SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? " + GROUP,
                 error,
                 nextAttemptAt,
                 job.platform().id(),
