@@ -73,7 +73,45 @@ class ArchitectureTest {
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(plus(
-                        JDK, "dev.edm.platform..", "dev.edm.event..", "dev.edm.config..", "com.fasterxml.jackson.."))
+                        JDK,
+                        "dev.edm.platform..",
+                        "dev.edm.event..",
+                        "dev.edm.config..",
+                        "dev.edm.signing..",
+                        "com.fasterxml.jackson.."))
+                .check(classes);
+    }
+
+    @Test
+    void signingIsALeafAnyFeatureMayUse() {
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.signing..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(JDK, "dev.edm.signing..", "com.standardwebhooks.."))
+                .check(classes);
+    }
+
+    @Test
+    void fetchReadsPlatformApisAndWritesTheInbox() {
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.fetch..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(
+                        JDK,
+                        "dev.edm.fetch..",
+                        "dev.edm.ingest..",
+                        "dev.edm.platform..",
+                        "dev.edm.event..",
+                        "dev.edm.storage..",
+                        "dev.edm.config..",
+                        "org.slf4j..",
+                        "io.micrometer..",
+                        "io.github.resilience4j..",
+                        "com.fasterxml.jackson.."))
                 .check(classes);
     }
 

@@ -1,6 +1,9 @@
 package dev.edm.app;
 
 import dev.edm.config.Config;
+import dev.edm.event.Platform;
+import dev.edm.fetch.DetailFetcher;
+import dev.edm.fetch.bigcommerce.BigCommerceApi;
 import dev.edm.ingest.Ingest;
 import dev.edm.web.HttpApi;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -10,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,13 +29,15 @@ public final class App implements AutoCloseable {
     private final Core core;
     private final Ingest ingest;
     private final Scheduler scheduler;
+    private final DetailFetcher fetcher;
     private final HttpApi http;
     private boolean closed;
 
-    private App(Core core, Ingest ingest, Scheduler scheduler, HttpApi http) {
+    private App(Core core, Ingest ingest, Scheduler scheduler, DetailFetcher fetcher, HttpApi http) {
         this.core = core;
         this.ingest = ingest;
         this.scheduler = scheduler;
+        this.fetcher = fetcher;
         this.http = http;
     }
 
@@ -41,6 +47,7 @@ public final class App implements AutoCloseable {
         core.database().startBackgroundCheckpoints();
         Ingest ingest = null;
         Scheduler scheduler = null;
+        DetailFetcher fetcher = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(registry);
@@ -53,6 +60,15 @@ public final class App implements AutoCloseable {
                     registry,
                     clock,
                     new Ingest.Settings(config.maxBodyBytes(), config.verifyFailuresPerMinute(), instanceId));
+            fetcher = DetailFetcher.start(
+                    core.database(),
+                    Map.of(
+                            Platform.BIGCOMMERCE,
+                            new BigCommerceApi(config.bigcommerce(), registry, BigCommerceApi.RetryPolicy.DEFAULT)),
+                    registry,
+                    clock,
+                    instanceId,
+                    ingest::wakeProcessing);
             scheduler = new Scheduler(core.database(), clock, instanceId);
             Duration interval = Duration.ofMinutes(config.checkIntervalMinutes());
             scheduler.every("alerts-check", interval, Duration.ofSeconds(30), () -> {
@@ -80,15 +96,23 @@ public final class App implements AutoCloseable {
                 log.warn("no Shopify webhook secret is configured (SHOPIFY_WEBHOOK_SECRET): "
                         + "signed Shopify deliveries are answered 503");
             }
+            if (config.bigcommerce().anySecret()
+                    && !config.bigcommerce().tokens().anySecret()) {
+                log.warn("BigCommerce webhooks are configured but no API token (BIGCOMMERCE_TOKENS): the orders and "
+                        + "products they name cannot be read and wait, pending, until a token is set");
+            }
             log.info(
                     "edm listening on {}:{} ({} database)",
                     config.host(),
                     http.port(),
                     config.database().kind().name().toLowerCase(Locale.ROOT));
-            return new App(core, ingest, scheduler, http);
+            return new App(core, ingest, scheduler, fetcher, http);
         } catch (RuntimeException e) {
             if (scheduler != null) {
                 scheduler.close();
+            }
+            if (fetcher != null) {
+                fetcher.close();
             }
             if (ingest != null) {
                 ingest.close();
@@ -115,6 +139,7 @@ public final class App implements AutoCloseable {
         closed = true;
         log.info("edm shutting down");
         http.close();
+        fetcher.close();
         ingest.close();
         scheduler.close();
         core.close();

@@ -3,12 +3,15 @@ package dev.edm.app;
 import dev.edm.alerts.Alerts;
 import dev.edm.config.Config;
 import dev.edm.event.Platform;
+import dev.edm.fetch.FetchRequestingHandler;
 import dev.edm.ingest.DeliveryHandler;
 import dev.edm.ingest.InterpretingHandler;
 import dev.edm.ingest.Replay;
 import dev.edm.inventory.Inventory;
 import dev.edm.platform.WebhookAdapter;
+import dev.edm.platform.bigcommerce.BigCommerceWebhooks;
 import dev.edm.platform.shopify.ShopifyWebhooks;
+import dev.edm.platform.standard.StandardWebhooks;
 import dev.edm.platform.woocommerce.WooCommerceWebhooks;
 import dev.edm.reports.Reports;
 import dev.edm.storage.Database;
@@ -38,7 +41,11 @@ public final class Core implements AutoCloseable {
                 Platform.SHOPIFY,
                 new ShopifyWebhooks(config.shopify(), config.debugMode()),
                 Platform.WOOCOMMERCE,
-                new WooCommerceWebhooks(config.woocommerce(), config.debugMode()));
+                new WooCommerceWebhooks(config.woocommerce(), config.debugMode()),
+                Platform.STANDARD,
+                new StandardWebhooks(config.standardWebhooks(), config.debugMode(), clock),
+                Platform.BIGCOMMERCE,
+                new BigCommerceWebhooks(config.bigcommerce(), config.debugMode(), clock));
         this.inventory = new Inventory(db);
         this.alerts = new Alerts(db, clock, config.lowStockThreshold(), config.noSalesDays());
         this.reports = new Reports(inventory, alerts, clock, config.outputDir(), config.noSalesDays());
@@ -78,9 +85,13 @@ public final class Core implements AutoCloseable {
         return reports;
     }
 
-    /** The live processing step: interpret, apply to inventory, evaluate alerts. */
+    /**
+     * The live processing step: interpret, apply to inventory, evaluate alerts, and ask for the resources thin
+     * deliveries name to be read from the platform (replay never asks: it reads the stored documents).
+     */
     DeliveryHandler liveHandler() {
-        return new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, true));
+        return new FetchRequestingHandler(
+                adapters, new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, true)), clock);
     }
 
     /** Rebuilds state from stored deliveries (all, or received since a time), then runs a full alert check. */

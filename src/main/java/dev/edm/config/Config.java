@@ -25,7 +25,9 @@ public record Config(
         int verifyFailuresPerMinute,
         long minFreeBytes,
         int checkIntervalMinutes,
-        StoreSecrets woocommerce) {
+        StoreSecrets woocommerce,
+        StandardWebhookSettings standardWebhooks,
+        BigCommerceSettings bigcommerce) {
 
     /** Creates the data, output and log folders; a folder that cannot be made or written stops startup. */
     public void prepareDirectories() {

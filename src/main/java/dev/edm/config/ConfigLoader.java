@@ -1,7 +1,10 @@
 package dev.edm.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -106,6 +109,9 @@ public final class ConfigLoader {
         int checkInterval = integer("EDM_CHECK_INTERVAL_MINUTES", 60, 1, 7 * 24 * 60);
         StoreSecrets woocommerce = storeSecrets("WOOCOMMERCE_WEBHOOK_SECRET", "WOOCOMMERCE_SECRETS", "store-host");
         storesAreHosts("WOOCOMMERCE_SECRETS", woocommerce);
+        StandardWebhookSettings standard =
+                new StandardWebhookSettings(whsecSecrets(storeSecrets(null, "EDM_STANDARD_WEBHOOK_SECRETS", "source")));
+        BigCommerceSettings bigcommerce = bigcommerce();
         return new Config(
                 host,
                 port,
@@ -122,7 +128,9 @@ public final class ConfigLoader {
                 verifyFailures,
                 minFree,
                 checkInterval,
-                woocommerce);
+                woocommerce,
+                standard,
+                bigcommerce);
     }
 
     /** A store named by URL ({@code https://shop.example.com:secret}) would split at the scheme's colon. */
@@ -134,6 +142,56 @@ public final class ConfigLoader {
                 return;
             }
         }
+    }
+
+    private BigCommerceSettings bigcommerce() {
+        StoreSecrets secrets = storeSecrets("BIGCOMMERCE_CLIENT_SECRET", "BIGCOMMERCE_SECRETS", "store_hash");
+        StoreSecrets tokens = storeSecrets(null, "BIGCOMMERCE_TOKENS", "store_hash");
+        String base = string("EDM_BIGCOMMERCE_API_BASE", BigCommerceSettings.DEFAULT_API_BASE.toString(), false);
+        URI apiBase = BigCommerceSettings.DEFAULT_API_BASE;
+        try {
+            URI parsed = new URI(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+            boolean web = "https".equals(parsed.getScheme()) || "http".equals(parsed.getScheme());
+            if (!web || parsed.getHost() == null) {
+                problems.add(new ConfigException("EDM_BIGCOMMERCE_API_BASE", "must be an http(s) URL, got " + base));
+            } else {
+                apiBase = parsed;
+            }
+        } catch (URISyntaxException e) {
+            problems.add(new ConfigException("EDM_BIGCOMMERCE_API_BASE", "must be an http(s) URL, got " + base));
+        }
+        String headerName = string("BIGCOMMERCE_WEBHOOK_HEADER_NAME", null, false);
+        String headerValue = string("BIGCOMMERCE_WEBHOOK_HEADER_VALUE", null, true);
+        Optional<BigCommerceSettings.AuthHeader> header = Optional.empty();
+        if ((headerName == null) != (headerValue == null)) {
+            problems.add(new ConfigException(
+                    headerName == null ? "BIGCOMMERCE_WEBHOOK_HEADER_NAME" : "BIGCOMMERCE_WEBHOOK_HEADER_VALUE",
+                    "set both BIGCOMMERCE_WEBHOOK_HEADER_NAME and BIGCOMMERCE_WEBHOOK_HEADER_VALUE, or neither"));
+        } else if (headerName != null) {
+            header = Optional.of(new BigCommerceSettings.AuthHeader(headerName.toLowerCase(Locale.ROOT), headerValue));
+        }
+        return new BigCommerceSettings(secrets, tokens, apiBase, header);
+    }
+
+    /** Standard Webhooks secrets must be {@code whsec_} + base64 of a non-empty key; a bad one stops startup. */
+    private StoreSecrets whsecSecrets(StoreSecrets secrets) {
+        secrets.storeSecrets().forEach((source, list) -> {
+            for (String secret : list) {
+                String encoded = secret.startsWith("whsec_") ? secret.substring("whsec_".length()) : secret;
+                boolean valid;
+                try {
+                    valid = Base64.getDecoder().decode(encoded).length > 0;
+                } catch (IllegalArgumentException e) {
+                    valid = false;
+                }
+                if (!valid) {
+                    problems.add(new ConfigException(
+                            "EDM_STANDARD_WEBHOOK_SECRETS",
+                            "the secret of source " + source + " is not whsec_ followed by base64 of a key"));
+                }
+            }
+        });
+        return secrets;
     }
 
     private DatabaseSettings database(Path dataDir) {
@@ -224,10 +282,11 @@ public final class ConfigLoader {
 
     /**
      * A platform's secrets: {@code defaultName} holds comma-separated secrets for any store, {@code perStoreName}
-     * items {@code store:secret} (a store may be named several times, for rotation).
+     * items {@code store:secret} (a store may be named several times, for rotation). A null {@code defaultName}
+     * means secrets are per store only.
      */
     StoreSecrets storeSecrets(String defaultName, String perStoreName, String storeWord) {
-        List<String> defaults = list(string(defaultName, null, true));
+        List<String> defaults = defaultName == null ? List.of() : list(string(defaultName, null, true));
         Map<String, List<String>> byStore = new LinkedHashMap<>();
         for (String item : list(string(perStoreName, null, true))) {
             int colon = item.indexOf(':');

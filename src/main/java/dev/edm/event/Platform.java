@@ -3,13 +3,14 @@ package dev.edm.event;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The sales channels edm receives from. */
+/** The sales channels edm receives from; STANDARD is any sender of our canonical Standard Webhooks payload. */
 public enum Platform {
     SHOPIFY,
     AMAZON,
     EBAY,
     WOOCOMMERCE,
-    BIGCOMMERCE;
+    BIGCOMMERCE,
+    STANDARD;
 
     /** The lower-case name used in URLs, storage and metrics. */
     public String id() {

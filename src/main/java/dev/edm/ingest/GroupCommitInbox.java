@@ -21,12 +21,6 @@ import org.slf4j.LoggerFactory;
 final class GroupCommitInbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitInbox.class);
     private static final int MAX_BATCH = 256;
-    private static final String INSERT =
-            "INSERT INTO delivery (platform, store, topic, webhook_id, event_id, triggered_at, "
-                    + "api_version, received_at, signed, headers, body, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (platform, webhook_id) DO NOTHING RETURNING id";
-    private static final String FIND = "SELECT id FROM delivery WHERE platform = ? AND webhook_id = ?";
-
     private final Database.Pinned db;
     private final IngestMetrics metrics;
     private final Runnable afterCommit;
@@ -102,30 +96,7 @@ final class GroupCommitInbox implements AutoCloseable {
         List<IngestResult> results = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             NewDelivery d = p.delivery();
-            var m = d.meta();
-            List<Long> inserted = s.query(
-                    INSERT,
-                    rs -> rs.getLong(1),
-                    d.platform().id(),
-                    m.store(),
-                    m.topic(),
-                    m.webhookId(),
-                    m.eventId(),
-                    m.triggeredAt(),
-                    m.apiVersion(),
-                    d.receivedAtMillis(),
-                    m.signed() ? 1 : 0,
-                    d.headersJson(),
-                    d.body(),
-                    DeliveryStatus.PENDING.id());
-            if (!inserted.isEmpty()) {
-                results.add(new IngestResult.Accepted(inserted.get(0)));
-                continue;
-            }
-            long existing = s.queryOne(FIND, rs -> rs.getLong(1), d.platform().id(), m.webhookId())
-                    .orElseThrow(
-                            () -> new SQLException("delivery " + m.webhookId() + " conflicted but cannot be found"));
-            results.add(new IngestResult.Duplicate(existing));
+            results.add(InboxInsert.insert(s, d.platform(), d.meta(), d.headersJson(), d.body(), d.receivedAtMillis()));
         }
         return results;
     }

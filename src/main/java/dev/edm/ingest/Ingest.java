@@ -68,6 +68,11 @@ public final class Ingest implements AutoCloseable {
         return log;
     }
 
+    /** Tells background processing that deliveries were committed outside the inbox writer. */
+    public void wakeProcessing() {
+        processor.wake();
+    }
+
     /** Commits what is queued, then stops processing. */
     @Override
     public void close() {

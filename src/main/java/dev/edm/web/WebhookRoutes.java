@@ -4,6 +4,7 @@ import dev.edm.event.Platform;
 import dev.edm.ingest.IngestRequest;
 import dev.edm.ingest.IngestResult;
 import dev.edm.ingest.IngestService;
+import dev.edm.platform.standard.StandardWebhooks;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
@@ -18,7 +19,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code POST /webhook/{platform}}: hands the raw request to ingest and maps the outcome to a status. */
+/** {@code POST /webhook/{platform}} (and {@code /webhook/standard/{source}}): hands the raw request to ingest and maps the outcome to a status. */
 final class WebhookRoutes {
     private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
@@ -31,12 +32,18 @@ final class WebhookRoutes {
     void register(HttpRules rules) {
         rules.post("/webhook/shopify", (req, res) -> receive(Platform.SHOPIFY, req, res));
         rules.post("/webhook/woocommerce", (req, res) -> receive(Platform.WOOCOMMERCE, req, res));
+        rules.post("/webhook/bigcommerce", (req, res) -> receive(Platform.BIGCOMMERCE, req, res));
+        rules.post("/webhook/standard/{source}", (req, res) -> receive(Platform.STANDARD, req, res));
     }
 
     private void receive(Platform platform, ServerRequest req, ServerResponse res) {
         Map<String, String> headers = new HashMap<>();
         for (Header header : req.headers()) {
             headers.put(header.name().toLowerCase(Locale.ROOT), header.get());
+        }
+        if (platform == Platform.STANDARD) {
+            // the sender is named by the path; a pseudo-header no client can send carries it to the adapter
+            headers.put(StandardWebhooks.SOURCE, req.path().pathParameters().get("source"));
         }
         IngestRequest request = new IngestRequest(
                 platform,

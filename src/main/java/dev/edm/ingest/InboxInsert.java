@@ -1,0 +1,48 @@
+package dev.edm.ingest;
+
+import dev.edm.event.Platform;
+import dev.edm.platform.DeliveryMeta;
+import dev.edm.storage.Session;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The one statement that puts a delivery into the inbox, deduplicated on (platform, webhook id): used by the
+ * group-commit writer for webhooks and by follow-up readers for the documents they fetch.
+ */
+public final class InboxInsert {
+    private static final String INSERT =
+            "INSERT INTO delivery (platform, store, topic, webhook_id, event_id, triggered_at, "
+                    + "api_version, received_at, signed, headers, body, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (platform, webhook_id) DO NOTHING RETURNING id";
+    private static final String FIND = "SELECT id FROM delivery WHERE platform = ? AND webhook_id = ?";
+
+    private InboxInsert() {}
+
+    /** Inserts a pending delivery in the caller's transaction: Accepted, or Duplicate of the stored one. */
+    public static IngestResult insert(
+            Session s, Platform platform, DeliveryMeta m, String headersJson, byte[] body, long receivedAtMillis)
+            throws SQLException {
+        List<Long> inserted = s.query(
+                INSERT,
+                rs -> rs.getLong(1),
+                platform.id(),
+                m.store(),
+                m.topic(),
+                m.webhookId(),
+                m.eventId(),
+                m.triggeredAt(),
+                m.apiVersion(),
+                receivedAtMillis,
+                m.signed() ? 1 : 0,
+                headersJson,
+                body,
+                DeliveryStatus.PENDING.id());
+        if (!inserted.isEmpty()) {
+            return new IngestResult.Accepted(inserted.get(0));
+        }
+        long existing = s.queryOne(FIND, rs -> rs.getLong(1), platform.id(), m.webhookId())
+                .orElseThrow(() -> new SQLException("delivery " + m.webhookId() + " conflicted but cannot be found"));
+        return new IngestResult.Duplicate(existing);
+    }
+}
