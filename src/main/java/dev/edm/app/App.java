@@ -1,7 +1,9 @@
 package dev.edm.app;
 
 import dev.edm.config.Config;
+import dev.edm.event.Platform;
 import dev.edm.ingest.Ingest;
+import dev.edm.queue.SqsPoller;
 import dev.edm.web.HttpApi;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -26,13 +28,15 @@ public final class App implements AutoCloseable {
     private final Ingest ingest;
     private final Scheduler scheduler;
     private final HttpApi http;
+    private final SqsPoller amazonQueue;
     private boolean closed;
 
-    private App(Core core, Ingest ingest, Scheduler scheduler, HttpApi http) {
+    private App(Core core, Ingest ingest, Scheduler scheduler, HttpApi http, SqsPoller amazonQueue) {
         this.core = core;
         this.ingest = ingest;
         this.scheduler = scheduler;
         this.http = http;
+        this.amazonQueue = amazonQueue;
     }
 
     /** Starts everything; throws {@link dev.edm.config.ConfigException} or a StorageException on failure. */
@@ -41,6 +45,7 @@ public final class App implements AutoCloseable {
         core.database().startBackgroundCheckpoints();
         Ingest ingest = null;
         Scheduler scheduler = null;
+        SqsPoller amazonQueue = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(registry);
@@ -73,6 +78,10 @@ public final class App implements AutoCloseable {
                     core.reports(),
                     new Health(core.database(), config),
                     registry::scrape);
+            if (config.amazon().queue().isPresent()) {
+                amazonQueue = SqsPoller.start(
+                        config.amazon().queue().get(), ingest.service(), Platform.AMAZON, core.amazon()::queueHeaders);
+            }
             if (config.debugMode()) {
                 log.warn("DEBUG_MODE=true: unsigned webhooks are accepted. Never run production like this.");
             }
@@ -85,8 +94,11 @@ public final class App implements AutoCloseable {
                     config.host(),
                     http.port(),
                     config.database().kind().name().toLowerCase(Locale.ROOT));
-            return new App(core, ingest, scheduler, http);
+            return new App(core, ingest, scheduler, http, amazonQueue);
         } catch (RuntimeException e) {
+            if (amazonQueue != null) {
+                amazonQueue.close();
+            }
             if (scheduler != null) {
                 scheduler.close();
             }
@@ -115,6 +127,9 @@ public final class App implements AutoCloseable {
         closed = true;
         log.info("edm shutting down");
         http.close();
+        if (amazonQueue != null) {
+            amazonQueue.close();
+        }
         ingest.close();
         scheduler.close();
         core.close();

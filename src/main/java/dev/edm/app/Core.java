@@ -8,6 +8,7 @@ import dev.edm.ingest.InterpretingHandler;
 import dev.edm.ingest.Replay;
 import dev.edm.inventory.Inventory;
 import dev.edm.platform.WebhookAdapter;
+import dev.edm.platform.amazon.AmazonNotifications;
 import dev.edm.platform.shopify.ShopifyWebhooks;
 import dev.edm.reports.Reports;
 import dev.edm.storage.Database;
@@ -25,6 +26,7 @@ public final class Core implements AutoCloseable {
     private final Clock clock;
     private final Database db;
     private final Map<Platform, WebhookAdapter> adapters;
+    private final AmazonNotifications amazon;
     private final Inventory inventory;
     private final Alerts alerts;
     private final Reports reports;
@@ -33,7 +35,9 @@ public final class Core implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.db = db;
-        this.adapters = Map.of(Platform.SHOPIFY, new ShopifyWebhooks(config.shopify(), config.debugMode()));
+        this.amazon = new AmazonNotifications(config.amazon(), config.debugMode());
+        this.adapters = Map.of(
+                Platform.SHOPIFY, new ShopifyWebhooks(config.shopify(), config.debugMode()), Platform.AMAZON, amazon);
         this.inventory = new Inventory(db);
         this.alerts = new Alerts(db, clock, config.lowStockThreshold(), config.noSalesDays());
         this.reports = new Reports(inventory, alerts, clock, config.outputDir(), config.noSalesDays());
@@ -59,6 +63,11 @@ public final class Core implements AutoCloseable {
 
     public Map<Platform, WebhookAdapter> adapters() {
         return adapters;
+    }
+
+    /** The Amazon adapter, which also marks messages from our own SQS queue as authentic. */
+    AmazonNotifications amazon() {
+        return amazon;
     }
 
     public Inventory inventory() {

@@ -3,6 +3,8 @@ package dev.edm.inventory;
 import dev.edm.event.CanonicalEvent;
 import dev.edm.event.CanonicalEvent.InventoryItemDeleted;
 import dev.edm.event.CanonicalEvent.InventoryItemUpdated;
+import dev.edm.event.CanonicalEvent.ListingChanged;
+import dev.edm.event.CanonicalEvent.PriceObserved;
 import dev.edm.event.CanonicalEvent.ProductDeleted;
 import dev.edm.event.CanonicalEvent.ProductUpserted;
 import dev.edm.event.CanonicalEvent.SaleRecorded;
@@ -50,6 +52,8 @@ final class InventoryStore {
                 case StoreDisconnected e -> {
                     // status set by touchStore
                 }
+                case ListingChanged e -> Listings.apply(s, p, e, changed);
+                case PriceObserved e -> PriceObservations.record(s, p, e);
             }
         }
         return changed;

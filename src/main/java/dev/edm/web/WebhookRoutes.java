@@ -30,6 +30,7 @@ final class WebhookRoutes {
 
     void register(HttpRules rules) {
         rules.post("/webhook/shopify", (req, res) -> receive(Platform.SHOPIFY, req, res));
+        rules.post("/webhook/amazon", (req, res) -> receive(Platform.AMAZON, req, res));
     }
 
     private void receive(Platform platform, ServerRequest req, ServerResponse res) {
