@@ -134,6 +134,10 @@ final class AmazonPrices {
             return null;
         }
         BigDecimal amount = decimal(node, "amount");
-        return amount == null ? null : new Money(amount, text(node, "currencycode"));
+        if (amount == null) {
+            return null;
+        }
+        // JSON trees strip trailing zeros (10.0 -> 1E+1): keep whole amounts plain
+        return new Money(amount.scale() < 0 ? amount.setScale(0) : amount, text(node, "currencycode"));
     }
 }
