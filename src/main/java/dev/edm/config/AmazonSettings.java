@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public record AmazonSettings(StoreSecrets forwardSecrets, Optional<Queue> queue) {
     private static final Pattern REGION_IN_HOST =
-            Pattern.compile("(?:sqs[.-]([a-z0-9-]+)|([a-z0-9-]+)\\.queue)\\.amazonaws\\.com(?:\\.cn)?");
+            Pattern.compile("(?:sqs(?:-fips)?\\.([a-z0-9-]+)|([a-z0-9-]+)\\.queue)\\.amazonaws\\.com(?:\\.cn)?");
 
     public AmazonSettings {
         Objects.requireNonNull(forwardSecrets, "forwardSecrets");
