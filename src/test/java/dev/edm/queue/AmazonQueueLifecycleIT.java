@@ -5,17 +5,13 @@ import static dev.edm.testing.AmazonFixtures.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.edm.testing.Await;
 import dev.edm.testing.ElasticMq;
 import dev.edm.testing.RunningApp;
 import dev.edm.testing.TcpProxy;
 import dev.edm.testing.TestDatabases;
 import java.net.URI;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,11 +45,16 @@ class AmazonQueueLifecycleIT {
                 assertThat(sqs.messages(queue)).isEqualTo(1);
 
                 proxy.restore();
-                awaitCount(direct, duringId, 1, 60_000);
+                Await.count(
+                        1,
+                        60_000,
+                        () -> TestDatabases.count(
+                                direct, "SELECT count(*) FROM delivery WHERE webhook_id = ?", duringId),
+                        "the delivery committed after the outage");
                 sqs.awaitMessages(queue, 0, 30_000);
             }
         }
-        assertThat(count(direct, "SELECT count(*) FROM delivery WHERE platform = 'amazon'"))
+        assertThat(TestDatabases.count(direct, "SELECT count(*) FROM delivery WHERE platform = 'amazon'"))
                 .isEqualTo(2);
     }
 
@@ -74,27 +75,5 @@ class AmazonQueueLifecycleIT {
         sqs.send(queue, after.toString());
         Thread.sleep(1_000);
         assertThat(sqs.messages(queue)).as("nothing polls after shutdown").isEqualTo(1);
-    }
-
-    private static void awaitCount(String url, String webhookId, long expected, long timeoutMillis) throws Exception {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        long last = -1;
-        while (System.currentTimeMillis() < deadline) {
-            last = count(url, "SELECT count(*) FROM delivery WHERE webhook_id = '" + webhookId + "'");
-            if (last == expected) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("expected " + expected + " deliveries " + webhookId + " but found " + last);
-    }
-
-    private static long count(String url, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url);
-                PreparedStatement ps = c.prepareStatement(sql);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -75,21 +75,7 @@ public final class ElasticMq implements AutoCloseable {
 
     /** Waits until the queue holds the expected number of messages, or fails. */
     public void awaitMessages(String queueUrl, long expected, long timeoutMillis) {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        long last = -1;
-        while (System.currentTimeMillis() < deadline) {
-            last = messages(queueUrl);
-            if (last == expected) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("expected " + expected + " messages in " + queueUrl + " but found " + last);
+        Await.count(expected, timeoutMillis, () -> messages(queueUrl), "messages in " + queueUrl);
     }
 
     /** The edm variables that make an App poll this queue. */

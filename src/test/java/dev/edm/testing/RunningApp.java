@@ -101,21 +101,7 @@ public final class RunningApp implements AutoCloseable {
 
     /** Waits until the query returns the expected number, or fails after the timeout. */
     public void awaitCount(long expected, long timeoutMillis, String sql, Object... params) {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        long last = -1;
-        while (System.currentTimeMillis() < deadline) {
-            last = count(sql, params);
-            if (last == expected) {
-                return;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("expected " + expected + " from [" + sql + "] but got " + last);
+        Await.count(expected, timeoutMillis, () -> count(sql, params), "[" + sql + "]");
     }
 
     @Override
