@@ -65,15 +65,8 @@ public final class RunningApp implements AutoCloseable {
 
     /** Runs a query returning one number, straight against the database. */
     public long count(String sql, Object... params) {
-        try (Connection c = connect();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        try (Connection c = connect()) {
+            return TestDatabases.count(c, sql, params);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -50,8 +50,16 @@ public final class TestDatabases {
 
     /** Runs a query returning one number straight against a database (e.g. past a cut proxy). */
     public static long count(String url, String sql, Object... params) {
-        try (Connection c = DriverManager.getConnection(url);
-                PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = DriverManager.getConnection(url)) {
+            return count(c, sql, params);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a query returning one number on the connection. */
+    public static long count(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
@@ -59,8 +67,6 @@ public final class TestDatabases {
                 rs.next();
                 return rs.getLong(1);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

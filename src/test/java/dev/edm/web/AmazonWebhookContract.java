@@ -205,6 +205,20 @@ abstract class AmazonWebhookContract {
     }
 
     @Test
+    void oneEventShowsItsBodyWithTheBuyersPostalCodeMasked() throws Exception {
+        ObjectNode n = fresh("ORDER_CHANGE");
+        long id = JSON.readTree(post("x-auth-token", SECRET, n.toString()).body())
+                .get("id")
+                .asLong();
+
+        String shown = JSON.readTree(app.http().get("/api/events/" + id).body())
+                .get("body")
+                .asText();
+
+        assertThat(shown).contains("SellerSKUID1").doesNotContain("48110");
+    }
+
+    @Test
     void metricsCountAmazonDeliveries() {
         post("x-auth-token", "wrong", fresh("ORDER_CHANGE").toString());
         post("x-auth-token", SECRET, fresh("ORDER_CHANGE").toString());
