@@ -137,6 +137,31 @@ class ArchitectureTest {
     }
 
     @Test
+    void queuesFeedIngestAndOnlyTheyUseTheAwsSdk() {
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.queue..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(
+                        JDK,
+                        "dev.edm.queue..",
+                        "dev.edm.ingest..",
+                        "dev.edm.event..",
+                        "dev.edm.config..",
+                        "org.slf4j..",
+                        "software.amazon.awssdk.."))
+                .check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.edm.queue..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("software.amazon.awssdk..")
+                .check(classes);
+    }
+
+    @Test
     void inventoryDependsOnEventsAndStorageOnly() {
         classes()
                 .that()

@@ -5,6 +5,7 @@ import dev.edm.event.Platform;
 import dev.edm.fetch.DetailFetcher;
 import dev.edm.fetch.bigcommerce.BigCommerceApi;
 import dev.edm.ingest.Ingest;
+import dev.edm.queue.SqsPoller;
 import dev.edm.web.HttpApi;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -31,14 +32,17 @@ public final class App implements AutoCloseable {
     private final Scheduler scheduler;
     private final DetailFetcher fetcher;
     private final HttpApi http;
+    private final SqsPoller amazonQueue;
     private boolean closed;
 
-    private App(Core core, Ingest ingest, Scheduler scheduler, DetailFetcher fetcher, HttpApi http) {
+    private App(
+            Core core, Ingest ingest, Scheduler scheduler, DetailFetcher fetcher, HttpApi http, SqsPoller amazonQueue) {
         this.core = core;
         this.ingest = ingest;
         this.scheduler = scheduler;
         this.fetcher = fetcher;
         this.http = http;
+        this.amazonQueue = amazonQueue;
     }
 
     /** Starts everything; throws {@link dev.edm.config.ConfigException} or a StorageException on failure. */
@@ -48,6 +52,7 @@ public final class App implements AutoCloseable {
         Ingest ingest = null;
         Scheduler scheduler = null;
         DetailFetcher fetcher = null;
+        SqsPoller amazonQueue = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(registry);
@@ -89,6 +94,10 @@ public final class App implements AutoCloseable {
                     core.reports(),
                     new Health(core.database(), config),
                     registry::scrape);
+            if (config.amazon().queue().isPresent()) {
+                amazonQueue = SqsPoller.start(
+                        config.amazon().queue().get(), ingest.service(), Platform.AMAZON, core.amazon()::queueHeaders);
+            }
             if (config.debugMode()) {
                 log.warn("DEBUG_MODE=true: unsigned webhooks are accepted. Never run production like this.");
             }
@@ -106,8 +115,11 @@ public final class App implements AutoCloseable {
                     config.host(),
                     http.port(),
                     config.database().kind().name().toLowerCase(Locale.ROOT));
-            return new App(core, ingest, scheduler, fetcher, http);
+            return new App(core, ingest, scheduler, fetcher, http, amazonQueue);
         } catch (RuntimeException e) {
+            if (amazonQueue != null) {
+                amazonQueue.close();
+            }
             if (scheduler != null) {
                 scheduler.close();
             }
@@ -139,6 +151,9 @@ public final class App implements AutoCloseable {
         closed = true;
         log.info("edm shutting down");
         http.close();
+        if (amazonQueue != null) {
+            amazonQueue.close();
+        }
         fetcher.close();
         ingest.close();
         scheduler.close();

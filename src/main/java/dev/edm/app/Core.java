@@ -9,6 +9,7 @@ import dev.edm.ingest.InterpretingHandler;
 import dev.edm.ingest.Replay;
 import dev.edm.inventory.Inventory;
 import dev.edm.platform.WebhookAdapter;
+import dev.edm.platform.amazon.AmazonNotifications;
 import dev.edm.platform.bigcommerce.BigCommerceWebhooks;
 import dev.edm.platform.shopify.ShopifyWebhooks;
 import dev.edm.platform.standard.StandardWebhooks;
@@ -29,6 +30,7 @@ public final class Core implements AutoCloseable {
     private final Clock clock;
     private final Database db;
     private final Map<Platform, WebhookAdapter> adapters;
+    private final AmazonNotifications amazon;
     private final Inventory inventory;
     private final Alerts alerts;
     private final Reports reports;
@@ -37,9 +39,12 @@ public final class Core implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.db = db;
+        this.amazon = new AmazonNotifications(config.amazon(), config.debugMode());
         this.adapters = Map.of(
                 Platform.SHOPIFY,
                 new ShopifyWebhooks(config.shopify(), config.debugMode()),
+                Platform.AMAZON,
+                amazon,
                 Platform.WOOCOMMERCE,
                 new WooCommerceWebhooks(config.woocommerce(), config.debugMode()),
                 Platform.STANDARD,
@@ -71,6 +76,11 @@ public final class Core implements AutoCloseable {
 
     public Map<Platform, WebhookAdapter> adapters() {
         return adapters;
+    }
+
+    /** The Amazon adapter, which also marks messages from our own SQS queue as authentic. */
+    AmazonNotifications amazon() {
+        return amazon;
     }
 
     public Inventory inventory() {

@@ -19,6 +19,7 @@ public record Config(
         long maxBodyBytes,
         boolean debugMode,
         ShopifySettings shopify,
+        AmazonSettings amazon,
         int lowStockThreshold,
         int noSalesDays,
         EmailSettings email,

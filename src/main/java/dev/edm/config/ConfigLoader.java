@@ -96,6 +96,7 @@ public final class ConfigLoader {
                 storeSecrets("SHOPIFY_WEBHOOK_SECRET", "SHOPIFY_SECRETS", "shop-domain"),
                 Optional.ofNullable(string("SHOPIFY_STORE", null, false)).map(s -> s.toLowerCase(Locale.ROOT)),
                 Optional.ofNullable(string("SHOPIFY_TOKEN", null, true)));
+        AmazonSettings amazon = amazon();
         int lowStock = integer("LOW_STOCK_THRESHOLD", 5, 0, 1_000_000);
         int noSales = integer("NO_SALES_DAYS", 60, 1, 3650);
         EmailSettings email = new EmailSettings(
@@ -122,6 +123,7 @@ public final class ConfigLoader {
                 maxBody,
                 debug,
                 shopify,
+                amazon,
                 lowStock,
                 noSales,
                 email,
@@ -201,6 +203,24 @@ public final class ConfigLoader {
         } catch (ConfigException e) {
             problems.add(e);
             return DatabaseSettings.sqliteFile(dataDir.resolve("edm.db"));
+        }
+    }
+
+    private AmazonSettings amazon() {
+        StoreSecrets secrets = storeSecrets("EDM_AMAZON_FORWARD_SECRET", "EDM_AMAZON_FORWARD_SECRETS", "seller-id");
+        try {
+            return new AmazonSettings(
+                    secrets,
+                    AmazonSettings.queue(
+                            string("EDM_AMAZON_SQS_QUEUE_URL", null, false),
+                            string("EDM_AMAZON_REGION", null, false),
+                            string("AWS_REGION", null, false),
+                            string("EDM_AMAZON_SQS_ENDPOINT", null, false),
+                            string("EDM_AMAZON_ACCESS_KEY_ID", null, false),
+                            string("EDM_AMAZON_SECRET_ACCESS_KEY", null, true)));
+        } catch (ConfigException e) {
+            problems.add(e);
+            return new AmazonSettings(secrets, Optional.empty());
         }
     }
 

@@ -95,4 +95,38 @@ public sealed interface CanonicalEvent {
 
     /** The store removed edm (e.g. Shopify app/uninstalled). */
     record StoreDisconnected(StoreKey store, Instant at) implements CanonicalEvent {}
+
+    /**
+     * A listing on a platform that identifies products by SKU only (Amazon): the variant whose variant id and
+     * inventory item id are both the SKU. Null fields are unknown and leave what is stored. A status
+     * ({@code active}, {@code inactive} or {@code deleted}) applies unless a newer status was already applied.
+     *
+     * @param productId the platform's product id (an ASIN), or null
+     */
+    record ListingChanged(StoreKey store, Instant at, String sku, String productId, String title, String status)
+            implements CanonicalEvent {}
+
+    /**
+     * Prices seen for an item on a marketplace at a moment (offer changes, pricing health), kept for price
+     * alerts. Any price may be null when the notification does not carry it.
+     *
+     * @param source what reported it, e.g. the notification type
+     * @param ownPrice this store's landed price (listing price plus shipping)
+     * @param competitivePrice the price above which the offer loses featured-offer eligibility, when known
+     * @param issue the pricing issue reported with it (e.g. {@code BuyBoxDisqualification}), or null
+     */
+    record PriceObserved(
+            StoreKey store,
+            Instant at,
+            String marketplaceId,
+            String productId,
+            String condition,
+            String source,
+            Money ownPrice,
+            Money buyBoxPrice,
+            Money lowestPrice,
+            Money competitivePrice,
+            Integer offerCount,
+            String issue)
+            implements CanonicalEvent {}
 }

@@ -26,8 +26,14 @@ import java.util.Set;
  */
 public final class Inventory {
     /** Derived tables, in the order replay empties them. */
-    private static final List<String> DERIVED =
-            List.of("sale_reversal", "sale_line", "stock_level", "inventory_item", "variant", "store_state");
+    private static final List<String> DERIVED = List.of(
+            "sale_reversal",
+            "sale_line",
+            "stock_level",
+            "inventory_item",
+            "variant",
+            "store_state",
+            "price_observation");
 
     private static final String VARIANT_COLUMNS = "store, variant_id, product_id, sku, title, price, currency, "
             + "inventory_item_id, status, deleted, first_seen, product_updated_at, stock_total, last_sale_at";
@@ -169,7 +175,11 @@ public final class Inventory {
                     "SELECT store, order_id, line_id, variant_id, sku, quantity, reversed_quantity, unit_price, currency, "
                             + "sold_at, sale_day FROM sale_line ORDER BY store, order_id, line_id",
                     "SELECT store, order_id, reversal_id, line_id, quantity, reversed_at FROM sale_reversal "
-                            + "ORDER BY store, order_id, reversal_id");
+                            + "ORDER BY store, order_id, reversal_id",
+                    "SELECT store, marketplace_id, product_id, item_condition, source, observed_at, own_price, "
+                            + "own_currency, buy_box_price, buy_box_currency, lowest_price, lowest_currency, "
+                            + "competitive_price, competitive_currency, offer_count, issue FROM price_observation "
+                            + "ORDER BY store, marketplace_id, product_id, item_condition, source, observed_at");
             for (String sql : queries) {
                 try (var ps = c.prepareStatement(sql);
                         ResultSet rs = ps.executeQuery()) {

@@ -3,6 +3,8 @@ package dev.edm.inventory;
 import dev.edm.event.CanonicalEvent;
 import dev.edm.event.CanonicalEvent.InventoryItemDeleted;
 import dev.edm.event.CanonicalEvent.InventoryItemUpdated;
+import dev.edm.event.CanonicalEvent.ListingChanged;
+import dev.edm.event.CanonicalEvent.PriceObserved;
 import dev.edm.event.CanonicalEvent.ProductDeleted;
 import dev.edm.event.CanonicalEvent.ProductUpserted;
 import dev.edm.event.CanonicalEvent.ProductVariantsListed;
@@ -65,6 +67,8 @@ final class InventoryStore {
                 case StoreDisconnected e -> {
                     // status set by touchStore
                 }
+                case ListingChanged e -> Listings.apply(b, p, e, changed);
+                case PriceObserved e -> PriceObservations.record(b.session(), p, e);
             }
         }
     }
@@ -355,7 +359,7 @@ final class InventoryStore {
     }
 
     /** Total = sum of connected location levels when the item has any, else the product payload's quantity. */
-    private static void recomputeStock(StateBatch b, VariantRow row) throws SQLException {
+    static void recomputeStock(StateBatch b, VariantRow row) throws SQLException {
         Integer total = b.hasConnectedLevel(row.store, row.inventoryItemId)
                 ? b.connectedSum(row.store, row.inventoryItemId)
                 : row.variantQuantity;

@@ -3,6 +3,8 @@ package dev.edm.inventory;
 import dev.edm.event.CanonicalEvent;
 import dev.edm.event.CanonicalEvent.InventoryItemDeleted;
 import dev.edm.event.CanonicalEvent.InventoryItemUpdated;
+import dev.edm.event.CanonicalEvent.ListingChanged;
+import dev.edm.event.CanonicalEvent.PriceObserved;
 import dev.edm.event.CanonicalEvent.ProductDeleted;
 import dev.edm.event.CanonicalEvent.ProductUpserted;
 import dev.edm.event.CanonicalEvent.ProductVariantsListed;
@@ -187,6 +189,11 @@ final class StateBatch {
         this.s = session;
     }
 
+    /** For state kept outside the batch's rows (written at once, not at {@link #flush}). */
+    Session session() {
+        return s;
+    }
+
     // --- bulk loading --------------------------------------------------------------------------------------
 
     /** Keys per IN list: one statement shape, reused; short lists are padded with their last key. */
@@ -251,8 +258,15 @@ final class StateBatch {
                         }
                     }
                     case SaleReversed e -> add(orderIds, store, e.orderId());
+                    case ListingChanged e -> {
+                        add(variantIds, store, e.sku());
+                        add(itemLevels, store, e.sku());
+                    }
                     case StoreDisconnected e -> {
                         // nothing to load
+                    }
+                    case PriceObserved e -> {
+                        // written directly, nothing to load
                     }
                 }
             }

@@ -30,6 +30,8 @@ public final class PersonalData {
             "name_on_card",
             "zip",
             "postal_code",
+            "postalcode",
+            "destinationpostalcode",
             "latitude",
             "longitude",
             "browser_ip");

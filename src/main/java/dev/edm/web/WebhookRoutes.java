@@ -34,6 +34,7 @@ final class WebhookRoutes {
         rules.post("/webhook/woocommerce", (req, res) -> receive(Platform.WOOCOMMERCE, req, res));
         rules.post("/webhook/bigcommerce", (req, res) -> receive(Platform.BIGCOMMERCE, req, res));
         rules.post("/webhook/standard/{source}", (req, res) -> receive(Platform.STANDARD, req, res));
+        rules.post("/webhook/amazon", (req, res) -> receive(Platform.AMAZON, req, res));
     }
 
     private void receive(Platform platform, ServerRequest req, ServerResponse res) {

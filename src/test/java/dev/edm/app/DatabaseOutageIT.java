@@ -8,10 +8,6 @@ import dev.edm.testing.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -69,16 +65,8 @@ class DatabaseOutageIT {
                 assertThat(app.http().get("/health").statusCode()).isEqualTo(200);
             }
         }
-        assertThat(count(direct, "SELECT count(*) FROM delivery WHERE webhook_id IN ('before', 'during')"))
+        assertThat(TestDatabases.count(
+                        direct, "SELECT count(*) FROM delivery WHERE webhook_id IN ('before', 'during')"))
                 .isEqualTo(2);
-    }
-
-    private static long count(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url);
-                PreparedStatement ps = c.prepareStatement(sql);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

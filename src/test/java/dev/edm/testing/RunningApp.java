@@ -65,15 +65,8 @@ public final class RunningApp implements AutoCloseable {
 
     /** Runs a query returning one number, straight against the database. */
     public long count(String sql, Object... params) {
-        try (Connection c = connect();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        try (Connection c = connect()) {
+            return TestDatabases.count(c, sql, params);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -101,21 +94,7 @@ public final class RunningApp implements AutoCloseable {
 
     /** Waits until the query returns the expected number, or fails after the timeout. */
     public void awaitCount(long expected, long timeoutMillis, String sql, Object... params) {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        long last = -1;
-        while (System.currentTimeMillis() < deadline) {
-            last = count(sql, params);
-            if (last == expected) {
-                return;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("expected " + expected + " from [" + sql + "] but got " + last);
+        Await.count(expected, timeoutMillis, () -> count(sql, params), "[" + sql + "]");
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.edm.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -44,6 +46,28 @@ public final class TestDatabases {
         SCHEMAS.add(schema);
         String base = postgresBaseUrl();
         return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /** Runs a query returning one number straight against a database (e.g. past a cut proxy). */
+    public static long count(String url, String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(url)) {
+            return count(c, sql, params);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a query returning one number on the connection. */
+    public static long count(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static synchronized void dropSchemas() {
