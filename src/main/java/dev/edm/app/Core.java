@@ -4,10 +4,12 @@ import dev.edm.alerts.Alerts;
 import dev.edm.config.Config;
 import dev.edm.event.Platform;
 import dev.edm.ingest.DeliveryHandler;
+import dev.edm.ingest.ErasingHandler;
 import dev.edm.ingest.InterpretingHandler;
 import dev.edm.ingest.Replay;
 import dev.edm.inventory.Inventory;
 import dev.edm.platform.WebhookAdapter;
+import dev.edm.platform.ebay.EbayWebhooks;
 import dev.edm.platform.shopify.ShopifyWebhooks;
 import dev.edm.reports.Reports;
 import dev.edm.storage.Database;
@@ -33,7 +35,11 @@ public final class Core implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.db = db;
-        this.adapters = Map.of(Platform.SHOPIFY, new ShopifyWebhooks(config.shopify(), config.debugMode()));
+        this.adapters = Map.of(
+                Platform.SHOPIFY,
+                new ShopifyWebhooks(config.shopify(), config.debugMode()),
+                Platform.EBAY,
+                new EbayWebhooks(config.ebay(), config.debugMode(), clock));
         this.inventory = new Inventory(db);
         this.alerts = new Alerts(db, clock, config.lowStockThreshold(), config.noSalesDays());
         this.reports = new Reports(inventory, alerts, clock, config.outputDir(), config.noSalesDays());
@@ -75,14 +81,16 @@ public final class Core implements AutoCloseable {
 
     /** The live processing step: interpret, apply to inventory, evaluate alerts. */
     DeliveryHandler liveHandler() {
-        return new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, true));
+        return new ErasingHandler(
+                adapters, new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, true)));
     }
 
     /** Rebuilds state from stored deliveries (all, or received since a time), then runs a full alert check. */
     public Replay.Result replay(Optional<Instant> since) {
         Replay.Result result = Replay.run(
                 db,
-                new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, false)),
+                new ErasingHandler(
+                        adapters, new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, false))),
                 clock,
                 since,
                 Inventory::clearDerivedState);

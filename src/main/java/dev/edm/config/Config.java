@@ -20,7 +20,8 @@ public record Config(
         EmailSettings email,
         int verifyFailuresPerMinute,
         long minFreeBytes,
-        int checkIntervalMinutes) {
+        int checkIntervalMinutes,
+        EbaySettings ebay) {
 
     /** Creates the data, output and log folders; a folder that cannot be made or written stops startup. */
     public void prepareDirectories() {

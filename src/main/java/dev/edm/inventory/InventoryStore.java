@@ -11,6 +11,7 @@ import dev.edm.event.CanonicalEvent.StockLevelChanged;
 import dev.edm.event.CanonicalEvent.StockLevelDisconnected;
 import dev.edm.event.CanonicalEvent.StoreDisconnected;
 import dev.edm.event.CanonicalEvent.Variant;
+import dev.edm.event.CanonicalEvent.VariantRevised;
 import dev.edm.event.Provenance;
 import dev.edm.event.StoreKey;
 import dev.edm.storage.Session;
@@ -47,6 +48,7 @@ final class InventoryStore {
                 case InventoryItemDeleted e -> itemDeleted(s, p, e, changed);
                 case SaleRecorded e -> sale(s, p, e, changed);
                 case SaleReversed e -> reversal(s, p, e, changed);
+                case VariantRevised e -> VariantRevisions.apply(s, p, e, changed);
                 case StoreDisconnected e -> {
                     // status set by touchStore
                 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -43,30 +44,55 @@ public final class PersonalData {
             if (root == null) {
                 return "";
             }
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(mask(root, false));
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(mask(root, false, PERSONAL_FIELDS));
         } catch (IOException e) {
             String text = new String(body, StandardCharsets.UTF_8);
             return EMAIL.matcher(text).replaceAll(MASK);
         }
     }
 
-    private static JsonNode mask(JsonNode node, boolean inAddress) {
+    /**
+     * The JSON body, compact, with personal data masked for good: the usual fields plus {@code moreFields}
+     * (lower-case names), every value under an address, and emails anywhere.
+     *
+     * @throws UnreadablePayloadException when the body is not JSON
+     */
+    public static byte[] redactedJson(byte[] body, Set<String> moreFields) {
+        Set<String> fields = new HashSet<>(PERSONAL_FIELDS);
+        fields.addAll(moreFields);
+        try {
+            JsonNode root = MAPPER.readTree(body);
+            if (root == null) {
+                throw new UnreadablePayloadException("payload is empty");
+            }
+            return MAPPER.writeValueAsBytes(mask(root, false, fields));
+        } catch (IOException e) {
+            throw new UnreadablePayloadException("payload is not valid JSON", e);
+        }
+    }
+
+    /** Replaces every email address in the text. */
+    public static String maskEmails(String text) {
+        return EMAIL.matcher(text).replaceAll(MASK);
+    }
+
+    private static JsonNode mask(JsonNode node, boolean inAddress, Set<String> personalFields) {
         if (node instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> field : object.properties()) {
                 String name = field.getKey().toLowerCase(Locale.ROOT);
                 boolean address = inAddress || name.contains("address");
                 JsonNode value = field.getValue();
-                if (value.isValueNode() && !value.isNull() && (address || PERSONAL_FIELDS.contains(name))) {
+                if (value.isValueNode() && !value.isNull() && (address || personalFields.contains(name))) {
                     field.setValue(TextNode.valueOf(MASK));
                 } else {
-                    field.setValue(mask(value, address));
+                    field.setValue(mask(value, address, personalFields));
                 }
             }
             return object;
         }
         if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                array.set(i, mask(array.get(i), inAddress));
+                array.set(i, mask(array.get(i), inAddress, personalFields));
             }
             return array;
         }

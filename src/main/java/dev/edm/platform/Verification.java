@@ -14,6 +14,12 @@ public sealed interface Verification {
     /** We cannot verify because no secret is configured (503, so the platform retries later). */
     record NotConfigured(String message) implements Verification {}
 
+    /**
+     * We cannot verify now because something we verify with is out of reach, e.g. the platform's public-key
+     * endpoint is down or does not know the key yet (503, so the platform retries later).
+     */
+    record Unavailable(String message) implements Verification {}
+
     /** Why an authentic delivery cannot be used. */
     enum Problem {
         MISSING_HEADER,
