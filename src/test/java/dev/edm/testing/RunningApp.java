@@ -94,6 +94,21 @@ public final class RunningApp implements AutoCloseable {
         }
     }
 
+    /** Runs a query returning one binary value (e.g. a stored body). */
+    public byte[] bytes(String sql, Object... params) {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Connection connect() throws SQLException {
         var db = config.database();
         return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());

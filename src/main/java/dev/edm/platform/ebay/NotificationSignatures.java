@@ -56,6 +56,9 @@ final class NotificationSignatures {
         if (header == null) {
             return new Verification.Unauthorized("X-EBAY-SIGNATURE is not a readable eBay signature header");
         }
+        if (!PublicKeys.plausibleKid(header.kid())) {
+            return new Verification.Unauthorized("X-EBAY-SIGNATURE names no valid key id");
+        }
         return switch (keys.find(header.kid())) {
             case PublicKeys.Lookup.Found f ->
                 verifies(f.key(), header.signature(), body)

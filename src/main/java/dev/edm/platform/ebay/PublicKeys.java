@@ -84,8 +84,13 @@ final class PublicKeys {
                 .build();
     }
 
+    /** Whether the kid can be an eBay key id (and is safe in a URL path). */
+    static boolean plausibleKid(String kid) {
+        return KID.matcher(kid).matches();
+    }
+
     Lookup find(String kid) {
-        if (!KID.matcher(kid).matches()) {
+        if (!plausibleKid(kid)) {
             return new Lookup.Unknown("kid is not a key id");
         }
         String known = unknown.getIfPresent(kid);
