@@ -61,6 +61,16 @@ public final class EbayRequests {
                 .orElseThrow();
     }
 
+    /** The Node SDK's SIGNATURE_MISMATCH header (same kid as eBay's vector, another signature). */
+    public static String mismatchHeader() {
+        return fixture("x_ebay_signature_vector.txt")
+                .lines()
+                .filter(l -> l.startsWith("#   eyJ"))
+                .map(l -> l.substring(4))
+                .findFirst()
+                .orElseThrow();
+    }
+
     /** A fresh P-256 key pair, standing in for one of eBay's notification keys. */
     public static KeyPair newKey() {
         try {

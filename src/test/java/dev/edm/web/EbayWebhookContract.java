@@ -96,6 +96,17 @@ abstract class EbayWebhookContract {
         return app.count("SELECT count(*) FROM delivery WHERE webhook_id = ?", webhookId);
     }
 
+    /** eBay's vector body under another notification id (so the vector's signature no longer covers it). */
+    static byte[] vectorBodyWithId(String prefix) {
+        return fixture("marketplace_account_deletion.compact.json")
+                .replace("49feeaeb", prefix)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String idWith(String prefix) {
+        return prefix + "-4982-42d9-a377-9645b8479411_33f7e043-fed8-442b-9d44-791923bd9a6d";
+    }
+
     static String headerWithKid(String kid) {
         String json = new String(java.util.Base64.getDecoder().decode(HEADER), StandardCharsets.UTF_8);
         return java.util.Base64.getEncoder()
@@ -138,45 +149,35 @@ abstract class EbayWebhookContract {
 
     @Test
     void aTamperedBodyIs401AndNotStored() {
-        String tampered = fixture("marketplace_account_deletion.compact.json").replace("49feeaeb", "89feeaeb");
-        HttpResponse<String> res = http.postJson(HEADER, tampered.getBytes(StandardCharsets.UTF_8));
+        byte[] tampered = vectorBodyWithId("89feeaeb");
+        HttpResponse<String> res = http.postJson(HEADER, tampered);
         assertThat(res.statusCode()).isEqualTo(401);
         assertThat(res.body()).contains("\"error\"").contains("does not match");
-        assertThat(stored("89feeaeb-4982-42d9-a377-9645b8479411_33f7e043-fed8-442b-9d44-791923bd9a6d"))
-                .isZero();
+        assertThat(stored(idWith("89feeaeb"))).isZero();
     }
 
     @Test
     void theNodeSdkMismatchHeaderIs401() {
-        String mismatch = fixture("x_ebay_signature_vector.txt")
-                .lines()
-                .filter(l -> l.startsWith("#   eyJ"))
-                .map(l -> l.substring(4))
-                .findFirst()
-                .orElseThrow();
-        String body = fixture("marketplace_account_deletion.compact.json").replace("49feeaeb", "59feeaeb");
-        assertThat(http.postJson(mismatch, body.getBytes(StandardCharsets.UTF_8))
-                        .statusCode())
-                .isEqualTo(401);
-        assertThat(stored("59feeaeb-4982-42d9-a377-9645b8479411_33f7e043-fed8-442b-9d44-791923bd9a6d"))
-                .isZero();
+        String mismatch = EbayRequests.mismatchHeader();
+        byte[] body = vectorBodyWithId("59feeaeb");
+        assertThat(http.postJson(mismatch, body).statusCode()).isEqualTo(401);
+        assertThat(stored(idWith("59feeaeb"))).isZero();
     }
 
     @Test
     void anUnknownKidIs503SoEbayRetriesAndNothingIsStored() {
-        String body = fixture("marketplace_account_deletion.compact.json").replace("49feeaeb", "69feeaeb");
-        HttpResponse<String> res = http.postJson(headerWithKid(UNKNOWN_KID), body.getBytes(StandardCharsets.UTF_8));
+        byte[] body = vectorBodyWithId("69feeaeb");
+        HttpResponse<String> res = http.postJson(headerWithKid(UNKNOWN_KID), body);
         assertThat(res.statusCode()).isEqualTo(503);
         assertThat(res.headers().firstValue("Retry-After")).isPresent();
         assertThat(res.body()).contains("\"error\"").contains(UNKNOWN_KID);
-        assertThat(stored("69feeaeb-4982-42d9-a377-9645b8479411_33f7e043-fed8-442b-9d44-791923bd9a6d"))
-                .isZero();
+        assertThat(stored(idWith("69feeaeb"))).isZero();
     }
 
     @Test
     void aKeyEndpointOutageIs503() {
-        String body = fixture("marketplace_account_deletion.compact.json").replace("49feeaeb", "79feeaeb");
-        HttpResponse<String> res = http.postJson(headerWithKid(DOWN_KID), body.getBytes(StandardCharsets.UTF_8));
+        byte[] body = vectorBodyWithId("79feeaeb");
+        HttpResponse<String> res = http.postJson(headerWithKid(DOWN_KID), body);
         assertThat(res.statusCode()).isEqualTo(503);
         assertThat(res.body()).contains("HTTP 500");
     }

@@ -2,9 +2,7 @@ package dev.edm.platform.ebay;
 
 import static dev.edm.platform.JsonFields.decimal;
 import static dev.edm.platform.JsonFields.id;
-import static dev.edm.platform.JsonFields.integer;
 import static dev.edm.platform.JsonFields.text;
-import static dev.edm.platform.JsonFields.time;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.edm.event.CanonicalEvent;
@@ -21,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Notification API payloads ({@code {"metadata":{"topic",...},"notification":{"eventDate","data":{...}}}}) to
@@ -162,43 +161,31 @@ final class NotificationPayloads {
         return value == null ? null : new Money(value, firstText(data, "currency", "currencyCode"));
     }
 
-    private static String firstText(JsonNode node, String... fields) {
+    /** The first of these fields that is present, read with {@code reader}; null when none is. */
+    private static <T> T first(JsonNode node, BiFunction<JsonNode, String, T> reader, String... fields) {
         for (String field : fields) {
-            String value = text(node, field);
+            T value = reader.apply(node, field);
             if (value != null) {
                 return value;
             }
         }
         return null;
+    }
+
+    private static String firstText(JsonNode node, String... fields) {
+        return first(node, JsonFields::text, fields);
     }
 
     private static String firstId(JsonNode node, String... fields) {
-        for (String field : fields) {
-            String value = id(node, field);
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
+        return first(node, JsonFields::id, fields);
     }
 
     private static Integer firstInteger(JsonNode node, String... fields) {
-        for (String field : fields) {
-            Integer value = integer(node, field);
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
+        return first(node, JsonFields::integer, fields);
     }
 
     private static Instant firstTime(JsonNode node, Instant fallback, String... fields) {
-        for (String field : fields) {
-            Instant value = time(node, field);
-            if (value != null) {
-                return value;
-            }
-        }
-        return fallback;
+        Instant value = first(node, JsonFields::time, fields);
+        return value == null ? fallback : value;
     }
 }
