@@ -25,18 +25,6 @@ public record EbaySettings(
         Optional<String> store) {
     public static final String DEFAULT_API_BASE = "https://api.ebay.com";
 
-    /** Nothing configured: every signed eBay delivery is answered 503. */
-    public static final EbaySettings NONE = new EbaySettings(
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            URI.create(DEFAULT_API_BASE),
-            Optional.empty());
-
     /** Whether the Notification API's signatures can be checked (client credentials for the key endpoint). */
     public boolean notificationApiConfigured() {
         return clientId.isPresent() && clientSecret.isPresent();

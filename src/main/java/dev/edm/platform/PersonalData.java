@@ -12,8 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
-/** Masks customer personal data (emails, phones, names, addresses) in stored payloads before showing them. */
+/**
+ * Masks customer personal data (emails, phones, names, addresses, user ids) in stored payloads, JSON or XML:
+ * for showing them, and for erasing a person for good.
+ */
 public final class PersonalData {
     public static final String MASK = "[redacted]";
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -35,9 +41,23 @@ public final class PersonalData {
             "longitude",
             "browser_ip");
 
+    /** XML elements (lower-cased local names) naming a person, as marketplaces' SOAP payloads (eBay) write them. */
+    private static final Set<String> XML_FIELDS = Set.of(
+            "email",
+            "userid",
+            "buyeruserid",
+            "recipientuserid",
+            "eiastoken",
+            "staticalias",
+            "firstname",
+            "lastname",
+            "phone",
+            "phone2",
+            "sellercontactdetails");
+
     private PersonalData() {}
 
-    /** The body with personal data masked; a body that is not JSON is masked whole. */
+    /** The body with personal data masked (JSON pretty-printed, XML as XML); other bodies get emails masked. */
     public static String maskedJson(byte[] body) {
         try {
             JsonNode root = MAPPER.readTree(body);
@@ -46,8 +66,44 @@ public final class PersonalData {
             }
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(mask(root, false, PERSONAL_FIELDS));
         } catch (IOException e) {
-            String text = new String(body, StandardCharsets.UTF_8);
-            return EMAIL.matcher(text).replaceAll(MASK);
+            try {
+                return new String(redactedXml(body), StandardCharsets.UTF_8);
+            } catch (UnreadablePayloadException notXml) {
+                String text = new String(body, StandardCharsets.UTF_8);
+                return EMAIL.matcher(text).replaceAll(MASK);
+            }
+        }
+    }
+
+    /**
+     * The XML body with personal data masked for good: the text of personal elements, of every leaf inside an
+     * element named *address*, and emails anywhere.
+     *
+     * @throws UnreadablePayloadException when the body is not acceptable XML
+     */
+    public static byte[] redactedXml(byte[] body) {
+        Document doc = SafeXml.parse(body);
+        mask(doc.getDocumentElement(), false);
+        return SafeXml.write(doc);
+    }
+
+    private static void mask(Element element, boolean inAddress) {
+        String name = element.getLocalName().toLowerCase(Locale.ROOT);
+        boolean address = inAddress || name.contains("address");
+        boolean leaf = true;
+        for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element child) {
+                leaf = false;
+                mask(child, address);
+            }
+        }
+        String text = element.getTextContent();
+        if ((leaf && address) || XML_FIELDS.contains(name)) {
+            if (!text.isBlank()) {
+                element.setTextContent(MASK);
+            }
+        } else if (leaf && EMAIL.matcher(text).find()) {
+            element.setTextContent(EMAIL.matcher(text).replaceAll(MASK));
         }
     }
 
@@ -69,11 +125,6 @@ public final class PersonalData {
         } catch (IOException e) {
             throw new UnreadablePayloadException("payload is not valid JSON", e);
         }
-    }
-
-    /** Replaces every email address in the text. */
-    public static String maskEmails(String text) {
-        return EMAIL.matcher(text).replaceAll(MASK);
     }
 
     private static JsonNode mask(JsonNode node, boolean inAddress, Set<String> personalFields) {

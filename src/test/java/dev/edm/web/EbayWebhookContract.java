@@ -229,6 +229,10 @@ abstract class EbayWebhookContract {
                         "SELECT count(*) FROM sale_line WHERE store = 'ebay:Seller1' AND order_id = '250000627102-0'"))
                 .isEqualTo(1);
 
+        String shown =
+                JSON.readTree(http.get("/api/events/" + id).body()).get("body").asText();
+        assertThat(shown).contains("250000627102").doesNotContain("Buyer1", "buyer@email.com", "95125");
+
         HttpResponse<String> again = http.postSoap(EbayRequests.soap(SOLD, SOLD_AT));
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(again.body()).get("status").asText()).isEqualTo("duplicate");

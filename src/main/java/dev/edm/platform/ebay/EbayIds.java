@@ -1,8 +1,8 @@
 package dev.edm.platform.ebay;
 
-import static dev.edm.platform.ebay.SafeXml.child;
-import static dev.edm.platform.ebay.SafeXml.children;
-import static dev.edm.platform.ebay.SafeXml.text;
+import static dev.edm.platform.SafeXml.child;
+import static dev.edm.platform.SafeXml.children;
+import static dev.edm.platform.SafeXml.text;
 
 import java.util.ArrayList;
 import java.util.List;

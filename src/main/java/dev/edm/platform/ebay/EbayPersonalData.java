@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edm.platform.JsonFields;
 import dev.edm.platform.PersonalData;
 import dev.edm.platform.PersonalDataRules;
+import dev.edm.platform.SafeXml;
 import dev.edm.platform.UnreadablePayloadException;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -42,20 +42,6 @@ final class EbayPersonalData implements PersonalDataRules {
     /** SOAP elements naming a person. */
     private static final Set<String> XML_SUBJECTS = Set.of(
             "UserID", "EIASToken", "Email", "StaticAlias", "RecipientUserID", "BuyerUserID", "PayPalEmailAddress");
-    /** SOAP elements masked on redaction, besides everything inside an element named *Address*. */
-    private static final Set<String> XML_PERSONAL = Set.of(
-            "UserID",
-            "EIASToken",
-            "Email",
-            "StaticAlias",
-            "RecipientUserID",
-            "BuyerUserID",
-            "PayPalEmailAddress",
-            "FirstName",
-            "LastName",
-            "Phone",
-            "Phone2",
-            "SellerContactDetails");
 
     @Override
     public Set<String> subjects(String topic, byte[] body) {
@@ -93,9 +79,7 @@ final class EbayPersonalData implements PersonalDataRules {
         if (isJson(body)) {
             return PersonalData.redactedJson(body, JSON_PERSONAL);
         }
-        Document doc = SafeXml.parse(body);
-        mask(doc.getDocumentElement(), false);
-        return SafeXml.write(doc);
+        return PersonalData.redactedXml(body);
     }
 
     private static boolean isJson(byte[] body) {
@@ -134,26 +118,6 @@ final class EbayPersonalData implements PersonalDataRules {
             if (n instanceof Element child) {
                 collect(child, found);
             }
-        }
-    }
-
-    /** Masks the text of personal elements and of every leaf inside an address. */
-    private static void mask(Element element, boolean inAddress) {
-        boolean address = inAddress || element.getLocalName().contains("Address");
-        boolean leaf = true;
-        for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element child) {
-                leaf = false;
-                mask(child, address);
-            }
-        }
-        String text = element.getTextContent();
-        if ((leaf && address) || XML_PERSONAL.contains(element.getLocalName())) {
-            if (!text.isBlank()) {
-                element.setTextContent(PersonalData.MASK);
-            }
-        } else if (leaf && text.contains("@")) {
-            element.setTextContent(PersonalData.maskEmails(text));
         }
     }
 }

@@ -51,7 +51,7 @@ public final class EbayWebhooks implements WebhookAdapter {
                 settings.clientId().orElse(""),
                 settings.clientSecret().orElse(""),
                 clock));
-        this.platformNotifications = new PlatformNotifications(settings, debugMode, clock, personalData);
+        this.platformNotifications = new PlatformNotifications(settings, debugMode, clock);
     }
 
     @Override

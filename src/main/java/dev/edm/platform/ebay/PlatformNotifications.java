@@ -4,7 +4,6 @@ import dev.edm.config.EbaySettings;
 import dev.edm.event.CanonicalEvent;
 import dev.edm.event.Platform;
 import dev.edm.platform.DeliveryMeta;
-import dev.edm.platform.PersonalDataRules;
 import dev.edm.platform.UnreadablePayloadException;
 import dev.edm.platform.Verification;
 import dev.edm.platform.WebhookAdapter;
@@ -38,13 +37,11 @@ final class PlatformNotifications implements WebhookAdapter {
     private final EbaySettings settings;
     private final boolean debugMode;
     private final Clock clock;
-    private final PersonalDataRules personalData;
 
-    PlatformNotifications(EbaySettings settings, boolean debugMode, Clock clock, PersonalDataRules personalData) {
+    PlatformNotifications(EbaySettings settings, boolean debugMode, Clock clock) {
         this.settings = settings;
         this.debugMode = debugMode;
         this.clock = clock;
-        this.personalData = personalData;
     }
 
     @Override
@@ -170,11 +167,6 @@ final class PlatformNotifications implements WebhookAdapter {
     @Override
     public List<CanonicalEvent> interpret(String topic, String store, byte[] body, Instant receivedAt) {
         return PlatformPayloads.interpret(topic, store, body, receivedAt);
-    }
-
-    @Override
-    public Optional<PersonalDataRules> personalData() {
-        return Optional.of(personalData);
     }
 
     private static Map<String, String> kept(Map<String, String> headers) {

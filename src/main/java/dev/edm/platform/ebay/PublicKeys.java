@@ -30,11 +30,14 @@ import java.util.regex.Pattern;
  * eBay's Notification API public keys by {@code kid}: {@code GET /commerce/notification/v1/public_key/{kid}}
  * with an application token (client credentials, {@code POST /identity/v1/oauth2/token}). Keys are cached for
  * an hour (eBay's advice), unknown kids for a minute, the token until shortly before it expires; concurrent
- * requests for one kid make one call. No retries here: the caller answers 503 and eBay redelivers.
+ * requests for one kid make one call, and at most {@value #MAX_FETCHES_PER_MINUTE} keys are fetched a minute,
+ * so deliveries naming made-up kids cannot spend the application's eBay call quota. No retries here: the
+ * caller answers 503 and eBay redelivers.
  */
 final class PublicKeys {
     static final Duration KEY_TTL = Duration.ofHours(1);
     static final Duration UNKNOWN_TTL = Duration.ofMinutes(1);
+    static final int MAX_FETCHES_PER_MINUTE = 20;
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final Pattern KID = Pattern.compile("[A-Za-z0-9-]{1,128}");
     private static final Set<String> DIGESTS = Set.of("SHA1", "SHA256", "SHA384", "SHA512");
@@ -65,6 +68,8 @@ final class PublicKeys {
     private HttpClient http;
     private String token;
     private Instant tokenExpires = Instant.MIN;
+    private long fetchWindowStart;
+    private int fetchesInWindow;
 
     PublicKeys(URI apiBase, String clientId, String clientSecret, Clock clock) {
         this.apiBase = apiBase;
@@ -82,6 +87,16 @@ final class PublicKeys {
                 .expireAfterWrite(UNKNOWN_TTL)
                 .maximumSize(10_000)
                 .build();
+    }
+
+    /** A fixed one-minute window of key fetches. */
+    private synchronized boolean mayFetch() {
+        long now = clock.millis();
+        if (fetchesInWindow == 0 || now - fetchWindowStart >= 60_000 || now < fetchWindowStart) {
+            fetchWindowStart = now;
+            fetchesInWindow = 0;
+        }
+        return ++fetchesInWindow <= MAX_FETCHES_PER_MINUTE;
     }
 
     /** Whether the kid can be an eBay key id (and is safe in a URL path). */
@@ -108,6 +123,9 @@ final class PublicKeys {
     }
 
     private EbayKey fetch(String kid) {
+        if (!mayFetch()) {
+            throw new KeyUnreachable("more than " + MAX_FETCHES_PER_MINUTE + " eBay public keys asked for this minute");
+        }
         HttpResponse<String> res = get(kid, token(false));
         if (res.statusCode() == 401) {
             res = get(kid, token(true)); // the token was revoked or expired early

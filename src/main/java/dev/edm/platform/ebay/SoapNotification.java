@@ -1,5 +1,6 @@
 package dev.edm.platform.ebay;
 
+import dev.edm.platform.SafeXml;
 import dev.edm.platform.UnreadablePayloadException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

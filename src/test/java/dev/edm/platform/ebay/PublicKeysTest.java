@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.edm.testing.EbayRequests.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -171,5 +172,20 @@ class PublicKeysTest {
         PublicKeys nowhere = new PublicKeys(URI.create("http://127.0.0.1:" + port), "id", "secret", clock);
         assertThat(nowhere.find(KID)).isInstanceOf(PublicKeys.Lookup.Unreachable.class);
         ebay.start();
+    }
+
+    @Test
+    void madeUpKidsCannotSpendTheCallQuota() {
+        ebay.stubFor(get(urlPathMatching("/commerce/notification/v1/public_key/bogus-.*"))
+                .willReturn(aResponse().withStatus(404)));
+        for (int i = 0; i < PublicKeys.MAX_FETCHES_PER_MINUTE; i++) {
+            assertThat(keys.find("bogus-" + i)).isInstanceOf(PublicKeys.Lookup.Unknown.class);
+        }
+        assertThat(keys.find("bogus-x")).isInstanceOf(PublicKeys.Lookup.Unreachable.class);
+        assertThat(keys.find(KID)).isInstanceOf(PublicKeys.Lookup.Unreachable.class);
+        ebay.verify(PublicKeys.MAX_FETCHES_PER_MINUTE, getRequestedFor(urlPathMatching("/commerce/.*")));
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(keys.find(KID)).isInstanceOf(PublicKeys.Lookup.Found.class);
     }
 }

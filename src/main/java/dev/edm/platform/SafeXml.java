@@ -1,6 +1,5 @@
-package dev.edm.platform.ebay;
+package dev.edm.platform;
 
-import dev.edm.platform.UnreadablePayloadException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,13 +26,13 @@ import org.xml.sax.SAXParseException;
  * The JDK's XML parser, hardened: no DTDs (so no entities, external or internal), no external access of any
  * kind, no XInclude, secure processing with a nesting limit. Bodies are already size-limited by ingest.
  */
-final class SafeXml {
+public final class SafeXml {
     private static final String MAX_DEPTH = "jdk.xml.maxElementDepth";
 
     private SafeXml() {}
 
     /** Parses namespace-aware; any DOCTYPE or malformed input is an {@link UnreadablePayloadException}. */
-    static Document parse(byte[] body) {
+    public static Document parse(byte[] body) {
         try {
             DocumentBuilder builder = factory().newDocumentBuilder();
             builder.setErrorHandler(SILENT);
@@ -69,7 +68,7 @@ final class SafeXml {
     }
 
     /** The document as UTF-8 bytes, by a transformer that reaches nothing outside. */
-    static byte[] write(Document document) {
+    public static byte[] write(Document document) {
         try {
             TransformerFactory f = TransformerFactory.newDefaultInstance();
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -86,7 +85,7 @@ final class SafeXml {
     }
 
     /** Direct child elements with this local name (any namespace). */
-    static List<Element> children(Element parent, String localName) {
+    public static List<Element> children(Element parent, String localName) {
         List<Element> found = new ArrayList<>();
         if (parent == null) {
             return found;
@@ -100,13 +99,13 @@ final class SafeXml {
     }
 
     /** The first direct child element with this local name, or null. */
-    static Element child(Element parent, String localName) {
+    public static Element child(Element parent, String localName) {
         List<Element> found = children(parent, localName);
         return found.isEmpty() ? null : found.get(0);
     }
 
     /** The first direct child element of any name, or null. */
-    static Element firstChild(Element parent) {
+    public static Element firstChild(Element parent) {
         if (parent == null) {
             return null;
         }
@@ -119,7 +118,7 @@ final class SafeXml {
     }
 
     /** The trimmed text of the element at this path of local names, or null when absent or blank. */
-    static String text(Element parent, String... path) {
+    public static String text(Element parent, String... path) {
         Element e = parent;
         for (String name : path) {
             e = child(e, name);
