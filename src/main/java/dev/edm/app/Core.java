@@ -5,12 +5,14 @@ import dev.edm.config.Config;
 import dev.edm.event.Platform;
 import dev.edm.fetch.FetchRequestingHandler;
 import dev.edm.ingest.DeliveryHandler;
+import dev.edm.ingest.ErasingHandler;
 import dev.edm.ingest.InterpretingHandler;
 import dev.edm.ingest.Replay;
 import dev.edm.inventory.Inventory;
 import dev.edm.platform.WebhookAdapter;
 import dev.edm.platform.amazon.AmazonNotifications;
 import dev.edm.platform.bigcommerce.BigCommerceWebhooks;
+import dev.edm.platform.ebay.EbayWebhooks;
 import dev.edm.platform.shopify.ShopifyWebhooks;
 import dev.edm.platform.standard.StandardWebhooks;
 import dev.edm.platform.woocommerce.WooCommerceWebhooks;
@@ -50,7 +52,9 @@ public final class Core implements AutoCloseable {
                 Platform.STANDARD,
                 new StandardWebhooks(config.standardWebhooks(), config.debugMode(), clock),
                 Platform.BIGCOMMERCE,
-                new BigCommerceWebhooks(config.bigcommerce(), config.debugMode(), clock));
+                new BigCommerceWebhooks(config.bigcommerce(), config.debugMode(), clock),
+                Platform.EBAY,
+                new EbayWebhooks(config.ebay(), config.debugMode(), clock));
         this.inventory = new Inventory(db);
         this.alerts = new Alerts(db, clock, config.lowStockThreshold(), config.noSalesDays());
         this.reports = new Reports(inventory, alerts, clock, config.outputDir(), config.noSalesDays());
@@ -101,14 +105,18 @@ public final class Core implements AutoCloseable {
      */
     DeliveryHandler liveHandler() {
         return new FetchRequestingHandler(
-                adapters, new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, true)), clock);
+                adapters,
+                new ErasingHandler(
+                        adapters, new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, true))),
+                clock);
     }
 
     /** Rebuilds state from stored deliveries (all, or received since a time), then runs a full alert check. */
     public Replay.Result replay(Optional<Instant> since) {
         Replay.Result result = Replay.run(
                 db,
-                new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, false)),
+                new ErasingHandler(
+                        adapters, new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, false))),
                 clock,
                 since,
                 Inventory::clearDerivedState);

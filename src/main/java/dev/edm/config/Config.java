@@ -28,7 +28,8 @@ public record Config(
         int checkIntervalMinutes,
         StoreSecrets woocommerce,
         StandardWebhookSettings standardWebhooks,
-        BigCommerceSettings bigcommerce) {
+        BigCommerceSettings bigcommerce,
+        EbaySettings ebay) {
 
     /** Creates the data, output and log folders; a folder that cannot be made or written stops startup. */
     public void prepareDirectories() {

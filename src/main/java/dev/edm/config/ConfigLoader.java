@@ -113,6 +113,7 @@ public final class ConfigLoader {
         StandardWebhookSettings standard =
                 new StandardWebhookSettings(whsecSecrets(storeSecrets(null, "EDM_STANDARD_WEBHOOK_SECRETS", "source")));
         BigCommerceSettings bigcommerce = bigcommerce();
+        EbaySettings ebay = ebay();
         return new Config(
                 host,
                 port,
@@ -132,7 +133,8 @@ public final class ConfigLoader {
                 checkInterval,
                 woocommerce,
                 standard,
-                bigcommerce);
+                bigcommerce,
+                ebay);
     }
 
     /** A store named by URL ({@code https://shop.example.com:secret}) would split at the scheme's colon. */
@@ -194,6 +196,45 @@ public final class ConfigLoader {
             }
         });
         return secrets;
+    }
+
+    /** eBay's keyset; App ID and Cert ID default to the OAuth client id and secret (the same keys). */
+    private EbaySettings ebay() {
+        Optional<String> clientId = Optional.ofNullable(string("EBAY_CLIENT_ID", null, false));
+        Optional<String> clientSecret = Optional.ofNullable(string("EBAY_CLIENT_SECRET", null, true));
+        Optional<String> token = Optional.ofNullable(string("EBAY_VERIFICATION_TOKEN", null, true));
+        if (token.isPresent() && !token.get().matches("[A-Za-z0-9_-]{32,80}")) {
+            problems.add(new ConfigException(
+                    "EBAY_VERIFICATION_TOKEN",
+                    "must be 32 to 80 characters of letters, digits, _ and - (eBay's rule)"));
+        }
+        Optional<String> endpoint = Optional.ofNullable(string("EBAY_ENDPOINT_URL", null, false));
+        endpoint.ifPresent(url -> httpUrl("EBAY_ENDPOINT_URL", url));
+        String base = string("EDM_EBAY_API_BASE", EbaySettings.DEFAULT_API_BASE, false);
+        URI apiBase = httpUrl("EDM_EBAY_API_BASE", base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+        return new EbaySettings(
+                clientId,
+                clientSecret,
+                token,
+                endpoint,
+                Optional.ofNullable(string("EBAY_DEV_ID", null, false)),
+                Optional.ofNullable(string("EBAY_APP_ID", null, false)).or(() -> clientId),
+                Optional.ofNullable(string("EBAY_CERT_ID", null, true)).or(() -> clientSecret),
+                apiBase == null ? URI.create(EbaySettings.DEFAULT_API_BASE) : apiBase,
+                Optional.ofNullable(string("EBAY_STORE", null, false)));
+    }
+
+    private URI httpUrl(String name, String value) {
+        try {
+            URI uri = new URI(value);
+            if (uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        problems.add(new ConfigException(name, "must be an http(s) URL, got \"" + value + "\""));
+        return null;
     }
 
     private DatabaseSettings database(Path dataDir) {

@@ -56,6 +56,23 @@ public sealed interface CanonicalEvent {
         }
     }
 
+    /**
+     * Part of what a marketplace says about one variant (e.g. an eBay price revision or availability change):
+     * null fields leave what is known unchanged. The variant is created when new.
+     *
+     * @param inventoryItemId the item its stock levels are reported under (set only when none is known)
+     */
+    record VariantRevised(
+            StoreKey store,
+            Instant at,
+            String productId,
+            String variantId,
+            String sku,
+            String title,
+            Money price,
+            String inventoryItemId)
+            implements CanonicalEvent {}
+
     /** The product and all its variants are gone. */
     record ProductDeleted(StoreKey store, Instant at, String productId) implements CanonicalEvent {}
 

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
  * @param contentLength the declared length, when the sender declared one
  * @param body opens the unread request body (not touched when the request is refused early)
  * @param clientAddress the peer address, used only to rate-limit failed verifications
+ * @param channel the platform's other receiving path (e.g. eBay's {@code platform}), null for the main one
  */
 public record IngestRequest(
         Platform platform,
@@ -20,4 +21,17 @@ public record IngestRequest(
         String contentType,
         OptionalLong contentLength,
         Supplier<InputStream> body,
-        String clientAddress) {}
+        String clientAddress,
+        String channel) {
+
+    /** A delivery to the platform's main receiving path. */
+    public IngestRequest(
+            Platform platform,
+            Map<String, String> headers,
+            String contentType,
+            OptionalLong contentLength,
+            Supplier<InputStream> body,
+            String clientAddress) {
+        this(platform, headers, contentType, contentLength, body, clientAddress, null);
+    }
+}

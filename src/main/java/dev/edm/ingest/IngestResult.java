@@ -28,7 +28,9 @@ public sealed interface IngestResult {
         MALFORMED,
         UNSUPPORTED_MEDIA_TYPE,
         TOO_LARGE,
-        NOT_CONFIGURED;
+        NOT_CONFIGURED,
+        /** Verification needs something out of reach now (e.g. the platform's key endpoint); retry later. */
+        UNAVAILABLE;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edm.event.Platform;
 import dev.edm.ingest.IngestResult.Rejected;
 import dev.edm.ingest.IngestResult.Rejection;
+import dev.edm.platform.Challenge;
 import dev.edm.platform.DeliveryMeta;
 import dev.edm.platform.Verification;
 import dev.edm.platform.WebhookAdapter;
@@ -16,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,6 +33,7 @@ public final class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long COMMIT_WAIT_MILLIS = 4_000;
+    private static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(30);
 
     private final Map<Platform, WebhookAdapter> adapters;
     private final GroupCommitInbox inbox;
@@ -69,8 +72,22 @@ public final class IngestService {
         return result;
     }
 
-    private IngestResult check(IngestRequest request) {
+    /** The platform's answer to an endpoint-ownership check; empty when the platform has none. */
+    public Optional<Challenge> challenge(Platform platform, Map<String, String> query) {
+        WebhookAdapter adapter = adapters.get(platform);
+        return adapter == null ? Optional.empty() : adapter.answerChallenge(query);
+    }
+
+    private WebhookAdapter adapter(IngestRequest request) {
         WebhookAdapter adapter = adapters.get(request.platform());
+        if (adapter == null || request.channel() == null) {
+            return adapter;
+        }
+        return adapter.channel(request.channel()).orElse(null);
+    }
+
+    private IngestResult check(IngestRequest request) {
+        WebhookAdapter adapter = adapter(request);
         if (adapter == null) {
             return new Rejected(Rejection.NOT_CONFIGURED, request.platform().id() + " webhooks are not supported yet");
         }
@@ -80,7 +97,9 @@ public final class IngestService {
         if (!adapter.acceptsContentType(request.contentType())) {
             return new Rejected(
                     Rejection.UNSUPPORTED_MEDIA_TYPE,
-                    "Content-Type must be application/json, got "
+                    (request.channel() == null
+                                    ? "Content-Type must be application/json, got "
+                                    : "Content-Type must be text/xml, got ")
                             + (request.contentType() == null ? "none" : request.contentType()));
         }
         Duration limited = limiter.limitedFor(request.clientAddress());
@@ -101,6 +120,10 @@ public final class IngestService {
             case Verification.NotConfigured n -> {
                 log.error("{} delivery refused: {}", request.platform().id(), n.message());
                 yield new Rejected(Rejection.NOT_CONFIGURED, n.message());
+            }
+            case Verification.Unavailable u -> {
+                log.warn("{} delivery answered 503: {}", request.platform().id(), u.message());
+                yield new Rejected(Rejection.UNAVAILABLE, u.message(), UNAVAILABLE_RETRY);
             }
             case Verification.Acknowledged a -> {
                 log.info("{} {} answered; nothing stored", request.platform().id(), a.status());

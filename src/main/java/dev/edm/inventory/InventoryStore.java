@@ -14,6 +14,7 @@ import dev.edm.event.CanonicalEvent.StockLevelChanged;
 import dev.edm.event.CanonicalEvent.StockLevelDisconnected;
 import dev.edm.event.CanonicalEvent.StoreDisconnected;
 import dev.edm.event.CanonicalEvent.Variant;
+import dev.edm.event.CanonicalEvent.VariantRevised;
 import dev.edm.event.CanonicalEvent.VariantUpserted;
 import dev.edm.event.Provenance;
 import dev.edm.event.StoreKey;
@@ -64,6 +65,7 @@ final class InventoryStore {
                 case InventoryItemDeleted e -> itemDeleted(b, p, e, changed);
                 case SaleRecorded e -> sale(b, e, p, changed);
                 case SaleReversed e -> reversal(b, p, e, changed);
+                case VariantRevised e -> VariantRevisions.apply(b, p, e, changed);
                 case StoreDisconnected e -> {
                     // status set by touchStore
                 }

@@ -14,6 +14,7 @@ import dev.edm.event.CanonicalEvent.StockLevelChanged;
 import dev.edm.event.CanonicalEvent.StockLevelDisconnected;
 import dev.edm.event.CanonicalEvent.StoreDisconnected;
 import dev.edm.event.CanonicalEvent.Variant;
+import dev.edm.event.CanonicalEvent.VariantRevised;
 import dev.edm.event.CanonicalEvent.VariantUpserted;
 import dev.edm.event.DeliveryEvents;
 import dev.edm.storage.Session;
@@ -258,6 +259,10 @@ final class StateBatch {
                         }
                     }
                     case SaleReversed e -> add(orderIds, store, e.orderId());
+                    case VariantRevised e -> {
+                        add(variantIds, store, e.variantId());
+                        add(itemLevels, store, e.inventoryItemId());
+                    }
                     case ListingChanged e -> {
                         add(variantIds, store, e.sku());
                         add(itemLevels, store, e.sku());

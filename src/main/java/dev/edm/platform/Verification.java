@@ -20,6 +20,12 @@ public sealed interface Verification {
      */
     record Acknowledged(String status) implements Verification {}
 
+    /**
+     * We cannot verify now because something we verify with is out of reach, e.g. the platform's public-key
+     * endpoint is down or does not know the key yet (503, so the platform retries later).
+     */
+    record Unavailable(String message) implements Verification {}
+
     /** Why an authentic delivery cannot be used. */
     enum Problem {
         MISSING_HEADER,

@@ -4,6 +4,7 @@ import dev.edm.event.Platform;
 import dev.edm.ingest.IngestRequest;
 import dev.edm.ingest.IngestResult;
 import dev.edm.ingest.IngestService;
+import dev.edm.platform.Challenge;
 import dev.edm.platform.standard.StandardWebhooks;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
@@ -19,7 +20,11 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code POST /webhook/{platform}} (and {@code /webhook/standard/{source}}): hands the raw request to ingest and maps the outcome to a status. */
+/**
+ * {@code POST /webhook/{platform}} (with {@code /webhook/standard/{source}} and eBay's legacy
+ * {@code /webhook/ebay/platform}): hands the raw request to ingest and maps the outcome to a status.
+ * {@code GET /webhook/ebay} answers eBay's endpoint challenge.
+ */
 final class WebhookRoutes {
     private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
@@ -30,14 +35,30 @@ final class WebhookRoutes {
     }
 
     void register(HttpRules rules) {
-        rules.post("/webhook/shopify", (req, res) -> receive(Platform.SHOPIFY, req, res));
-        rules.post("/webhook/woocommerce", (req, res) -> receive(Platform.WOOCOMMERCE, req, res));
-        rules.post("/webhook/bigcommerce", (req, res) -> receive(Platform.BIGCOMMERCE, req, res));
-        rules.post("/webhook/standard/{source}", (req, res) -> receive(Platform.STANDARD, req, res));
-        rules.post("/webhook/amazon", (req, res) -> receive(Platform.AMAZON, req, res));
+        rules.post("/webhook/shopify", (req, res) -> receive(Platform.SHOPIFY, null, req, res));
+        rules.post("/webhook/woocommerce", (req, res) -> receive(Platform.WOOCOMMERCE, null, req, res));
+        rules.post("/webhook/bigcommerce", (req, res) -> receive(Platform.BIGCOMMERCE, null, req, res));
+        rules.post("/webhook/standard/{source}", (req, res) -> receive(Platform.STANDARD, null, req, res));
+        rules.post("/webhook/amazon", (req, res) -> receive(Platform.AMAZON, null, req, res));
+        rules.post("/webhook/ebay", (req, res) -> receive(Platform.EBAY, null, req, res));
+        rules.post("/webhook/ebay/platform", (req, res) -> receive(Platform.EBAY, "platform", req, res));
+        rules.get("/webhook/ebay", (req, res) -> challenge(Platform.EBAY, req, res));
     }
 
-    private void receive(Platform platform, ServerRequest req, ServerResponse res) {
+    private void challenge(Platform platform, ServerRequest req, ServerResponse res) {
+        Map<String, String> query = new HashMap<>();
+        for (String name : req.query().names()) {
+            query.put(name, req.query().get(name));
+        }
+        switch (ingest.challenge(platform, query).orElse(null)) {
+            case Challenge.Answered a -> Responses.json(res, 200, a.body());
+            case Challenge.Invalid i -> Responses.error(res, 400, i.message());
+            case Challenge.NotConfigured n -> Responses.error(res, 503, n.message());
+            case null -> Responses.error(res, 404, platform.id() + " has no endpoint challenge");
+        }
+    }
+
+    private void receive(Platform platform, String channel, ServerRequest req, ServerResponse res) {
         Map<String, String> headers = new HashMap<>();
         for (Header header : req.headers()) {
             headers.put(header.name().toLowerCase(Locale.ROOT), header.get());
@@ -52,7 +73,8 @@ final class WebhookRoutes {
                 req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null),
                 req.headers().contentLength(),
                 () -> req.content().inputStream(),
-                clientAddress(req.remotePeer().address()));
+                clientAddress(req.remotePeer().address()),
+                channel);
         IngestResult result;
         try {
             result = ingest.ingest(request);
@@ -108,7 +130,7 @@ final class WebhookRoutes {
             case MISSING_HEADER, MALFORMED -> 400;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case TOO_LARGE -> 413;
-            case NOT_CONFIGURED -> 503;
+            case NOT_CONFIGURED, UNAVAILABLE -> 503;
         };
     }
 

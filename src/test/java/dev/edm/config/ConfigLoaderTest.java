@@ -379,4 +379,50 @@ class ConfigLoaderTest {
         assertThat(dir.resolve("out")).isEmptyDirectory();
         assertThat(dir.resolve("logs/nested")).isEmptyDirectory();
     }
+
+    @Test
+    void ebayKeysetWithAppAndCertIdFromTheClientCredentials() {
+        Config config = build(Map.of(
+                "EBAY_CLIENT_ID", "App-ID-1",
+                "EBAY_CLIENT_SECRET", "cert-secret",
+                "EBAY_DEV_ID", "dev-1",
+                "EDM_EBAY_API_BASE", "https://api.sandbox.ebay.com/"));
+        assertThat(config.ebay().appId()).contains("App-ID-1");
+        assertThat(config.ebay().certId()).contains("cert-secret");
+        assertThat(config.ebay().apiBase()).hasToString("https://api.sandbox.ebay.com");
+        assertThat(config.ebay().notificationApiConfigured()).isTrue();
+        assertThat(config.ebay().platformNotificationsConfigured()).isTrue();
+        assertThat(config.ebay().toString()).doesNotContain("cert-secret");
+        assertThat(build(Map.of()).ebay().apiBase()).hasToString("https://api.ebay.com");
+        assertThat(build(Map.of()).ebay().notificationApiConfigured()).isFalse();
+    }
+
+    @Test
+    void ebaySecretsAreMaskedInTheInspection() {
+        Map<String, ConfigLoader.Entry> entries = entriesByName(new ConfigLoader(
+                        Map.of(
+                                "EBAY_CLIENT_SECRET",
+                                "s1",
+                                "EBAY_CERT_ID",
+                                "s2",
+                                "EBAY_VERIFICATION_TOKEN",
+                                "t".repeat(32)),
+                        Map.of())
+                .inspection());
+        assertThat(entries.get("EBAY_CLIENT_SECRET").display()).isEqualTo("****");
+        assertThat(entries.get("EBAY_CERT_ID").display()).isEqualTo("****");
+        assertThat(entries.get("EBAY_VERIFICATION_TOKEN").display()).isEqualTo("****");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "EBAY_VERIFICATION_TOKEN, too-short",
+        "EBAY_VERIFICATION_TOKEN, has spaces in it but is long enough to pass the length",
+        "EBAY_ENDPOINT_URL, ftp://edm.example.com/webhook/ebay",
+        "EBAY_ENDPOINT_URL, not a url",
+        "EDM_EBAY_API_BASE, api.ebay.com"
+    })
+    void badEbayValuesNameTheirVariable(String variable, String value) {
+        assertThat(failure(Map.of(variable, value)).variable()).isEqualTo(variable);
+    }
 }

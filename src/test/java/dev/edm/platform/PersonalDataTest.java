@@ -131,4 +131,27 @@ class PersonalDataTest {
                 .doesNotContain("jane.doe")
                 .doesNotContain("example.org");
     }
+
+    @Test
+    void xmlBodiesAreShownWithUserIdsNamesAddressesAndEmailsMasked() throws IOException {
+        byte[] soap;
+        try (InputStream in = PersonalDataTest.class.getResourceAsStream(
+                "/fixtures/ebay/legacy_platform_notification_ItemSold.xml")) {
+            soap = in.readAllBytes();
+        }
+        String shown = PersonalData.maskedJson(soap);
+        assertThat(shown)
+                .doesNotContain("Buyer1", "buyer@email.com", "Seller1", "seller@email.com", "ve2@aol.com", "95125")
+                .doesNotContain("nY+sHZ2PrBmdj6wVnY+sEZ2PrA2dj6wJkoWoCJaGoAmdj6x9nY+seQ==")
+                .contains("250000627102", "Test Item{Won/Sold} notify", PersonalData.MASK);
+    }
+
+    @Test
+    void anXmlBodyWithADoctypeIsNeverParsedForDisplay() {
+        String xxe =
+                "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/hostname\">]><a>&x; me@example.com</a>";
+        assertThat(PersonalData.maskedJson(xxe.getBytes(StandardCharsets.UTF_8)))
+                .contains("&x;")
+                .doesNotContain("me@example.com");
+    }
 }

@@ -74,13 +74,27 @@ public final class RunningApp implements AutoCloseable {
 
     /** Runs a query returning one string. */
     public String text(String sql, Object... params) {
+        return one(sql, rs -> rs.next() ? rs.getString(1) : null, params);
+    }
+
+    /** Runs a query returning one binary value (e.g. a stored body). */
+    public byte[] bytes(String sql, Object... params) {
+        return one(sql, rs -> rs.next() ? rs.getBytes(1) : null, params);
+    }
+
+    /** Reads a result. */
+    private interface ResultReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> T one(String sql, ResultReader<T> reader, Object... params) {
         try (Connection c = connect();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                return reader.read(rs);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
