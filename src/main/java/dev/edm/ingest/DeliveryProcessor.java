@@ -47,10 +47,10 @@ final class DeliveryProcessor implements AutoCloseable {
         this(db, handler, metrics, clock, owner, 100, 5_000_000L);
     }
 
-    /** Replay: large transactions, the fastest way through a backlog when nothing else writes. */
+    /** Replay: very large transactions (every row a batch touches is written once), the fastest way through a backlog when nothing else writes. */
     static DeliveryProcessor forReplay(
             Database db, DeliveryHandler handler, IngestMetrics metrics, Clock clock, String owner) {
-        return new DeliveryProcessor(db, handler, metrics, clock, owner, 10_000, 5_000_000L);
+        return new DeliveryProcessor(db, handler, metrics, clock, owner, 50_000, 5_000_000L);
     }
 
     DeliveryProcessor(
