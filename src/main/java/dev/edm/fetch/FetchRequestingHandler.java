@@ -37,6 +37,11 @@ public final class FetchRequestingHandler implements DeliveryHandler {
         return handleAll(session, List.of(delivery)).get(0);
     }
 
+    @Override
+    public void prepare(List<StoredDelivery> deliveries) {
+        next.prepare(deliveries);
+    }
+
     /** The wrapped handler sees the whole batch (so it can write in bulk); requests are recorded after it. */
     @Override
     public List<Outcome> handleAll(Session session, List<StoredDelivery> deliveries) throws SQLException {

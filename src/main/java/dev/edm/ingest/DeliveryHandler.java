@@ -26,6 +26,13 @@ public interface DeliveryHandler {
         return outcomes;
     }
 
+    /**
+     * Work that needs no transaction (parsing), done for these deliveries before {@link #handleAll} is called
+     * for them, outside the database writer's lock, so webhook commits wait less. Optional: handlers that
+     * wrap another must pass it on.
+     */
+    default void prepare(List<StoredDelivery> deliveries) {}
+
     /** The resulting status and, for ignored or failed deliveries, why. */
     record Outcome(DeliveryStatus status, String reason) {
         public static Outcome processed() {

@@ -64,6 +64,25 @@ public final class DeliveryLog {
                 limit);
     }
 
+    /** Whether every one of these deliveries is still pending (checked in chunks of ids). */
+    static boolean allPending(Session session, List<StoredDelivery> deliveries) throws SQLException {
+        final int chunk = 256;
+        String sql =
+                "SELECT count(*) FROM delivery WHERE status = 'pending' AND id IN (" + "?, ".repeat(chunk - 1) + "?)";
+        for (int from = 0; from < deliveries.size(); from += chunk) {
+            int to = Math.min(deliveries.size(), from + chunk);
+            Object[] ids = new Object[chunk];
+            for (int i = 0; i < chunk; i++) {
+                ids[i] = deliveries.get(Math.min(from + i, to - 1)).id(); // padded with the last id
+            }
+            long pending = session.queryOne(sql, rs -> rs.getLong(1), ids).orElse(0L);
+            if (pending != to - from) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Records each delivery's outcome (the lists run in parallel). */
     static void markProcessed(
             Session session, List<StoredDelivery> deliveries, List<DeliveryHandler.Outcome> outcomes, long nowMillis)

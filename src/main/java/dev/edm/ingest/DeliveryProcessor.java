@@ -158,6 +158,15 @@ final class DeliveryProcessor implements AutoCloseable {
     }
 
     private int processBatch(boolean oneByOne) {
+        // read and parsed before taking the writer, so webhook commits do not wait for the parsing
+        List<StoredDelivery> pending = db.read(c -> {
+            try (Session s = new Session(c)) {
+                return DeliveryLog.pending(s, batch);
+            }
+        });
+        if (!oneByOne) {
+            handler.prepare(pending);
+        }
         List<StoredDelivery> done = new ArrayList<>();
         List<DeliveryHandler.Outcome> outcomes = new ArrayList<>();
         int handled = pinned.transaction(
@@ -166,7 +175,9 @@ final class DeliveryProcessor implements AutoCloseable {
                     if (!Leases.tryAcquire(session, LEASE, owner, now, LEASE_TTL_MILLIS)) {
                         return -1;
                     }
-                    List<StoredDelivery> pending = DeliveryLog.pending(session, batch);
+                    if (!DeliveryLog.allPending(session, pending)) {
+                        return 0; // another instance processed some of them meanwhile: read again
+                    }
                     if (oneByOne) {
                         long started = System.nanoTime();
                         for (StoredDelivery delivery : pending) {

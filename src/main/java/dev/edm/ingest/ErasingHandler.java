@@ -43,6 +43,11 @@ public final class ErasingHandler implements DeliveryHandler {
         return handleAll(session, List.of(delivery)).get(0);
     }
 
+    @Override
+    public void prepare(List<StoredDelivery> deliveries) {
+        next.prepare(deliveries);
+    }
+
     /**
      * Deliveries of platforms without personal-data rules go on to the wrapped handler together (it writes in
      * bulk); one with rules is handled on its own, in order, after the run before it.
