@@ -9,8 +9,10 @@ import dev.edm.inventory.Inventory;
 import dev.edm.inventory.VariantRef;
 import dev.edm.storage.Session;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Where ingest meets state: applies a delivery's canonical events to inventory, then re-evaluates alerts for
@@ -38,10 +40,15 @@ final class StateUpdater implements EventSink {
         if (deliveries.isEmpty()) {
             return;
         }
-        Set<VariantRef> changed = inventory.applyAll(session, deliveries);
+        Map<VariantRef, Long> changed = inventory.applyAll(session, deliveries);
         if (evaluateAlerts && !changed.isEmpty()) {
-            long last = deliveries.get(deliveries.size() - 1).provenance().deliveryId();
-            alerts.onChange(session, changed, last);
+            // each alert names the delivery that last changed its variant
+            Map<Long, List<VariantRef>> byDelivery = new LinkedHashMap<>();
+            changed.forEach((ref, delivery) ->
+                    byDelivery.computeIfAbsent(delivery, k -> new ArrayList<>()).add(ref));
+            for (Map.Entry<Long, List<VariantRef>> e : byDelivery.entrySet()) {
+                alerts.onChange(session, e.getValue(), e.getKey());
+            }
         }
     }
 }

@@ -15,8 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,19 +49,27 @@ public final class Inventory {
     /** Applies one delivery's events inside the caller's transaction; returns the variants that changed. */
     public Set<VariantRef> apply(Session session, Provenance provenance, List<CanonicalEvent> events)
             throws SQLException {
-        return applyAll(session, List.of(new DeliveryEvents(provenance, events)));
+        return applyAll(session, List.of(new DeliveryEvents(provenance, events)))
+                .keySet();
     }
 
     /**
      * Applies several deliveries' events, in order, inside the caller's transaction: the rows they touch are
-     * changed in memory and written once at the end. Returns the variants that changed.
+     * changed in memory and written once at the end. Returns the variants that changed, each with the last
+     * delivery that changed it.
      */
-    public Set<VariantRef> applyAll(Session session, List<DeliveryEvents> deliveries) throws SQLException {
+    public Map<VariantRef, Long> applyAll(Session session, List<DeliveryEvents> deliveries) throws SQLException {
         StateBatch batch = new StateBatch(session);
         batch.prefetch(deliveries);
-        Set<VariantRef> changed = new LinkedHashSet<>();
+        Map<VariantRef, Long> changed = new LinkedHashMap<>();
+        Set<VariantRef> byDelivery = new LinkedHashSet<>();
         for (DeliveryEvents d : deliveries) {
-            InventoryStore.apply(batch, d.provenance(), d.events(), changed);
+            byDelivery.clear();
+            InventoryStore.apply(batch, d.provenance(), d.events(), byDelivery);
+            for (VariantRef ref : byDelivery) {
+                changed.remove(ref); // keeps the map in order of last change
+                changed.put(ref, d.provenance().deliveryId());
+            }
         }
         batch.flush();
         return changed;

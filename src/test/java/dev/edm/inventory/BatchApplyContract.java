@@ -67,6 +67,39 @@ abstract class BatchApplyContract {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void eachChangedVariantIsAttributedToTheLastDeliveryThatChangedIt() {
+        StoreKey store = new StoreKey(Platform.SHOPIFY, "a.myshopify.com");
+        Instant t = Instant.parse("2026-11-27T10:00:00Z");
+        List<DeliveryEvents> batch = List.of(
+                new DeliveryEvents(new Provenance(1, t), List.of(product(store, t, "p1", "v1", "i1"))),
+                new DeliveryEvents(new Provenance(2, t), List.of(product(store, t, "p2", "v2", "i2"))),
+                new DeliveryEvents(
+                        new Provenance(3, t.plusSeconds(1)),
+                        List.of(new StockLevelChanged(store, t.plusSeconds(1), "i1", "L1", 4))));
+        try (Database db = Database.open(settings(dir, "attribution"))) {
+            java.util.Map<VariantRef, Long> changed = db.transaction(c -> {
+                try (Session s = new Session(c)) {
+                    return new Inventory(db).applyAll(s, batch);
+                }
+            });
+            assertThat(changed)
+                    .containsExactly(
+                            java.util.Map.entry(new VariantRef(store.id(), "v2"), 2L),
+                            java.util.Map.entry(new VariantRef(store.id(), "v1"), 3L));
+        }
+    }
+
+    private static ProductUpserted product(StoreKey store, Instant at, String product, String variant, String item) {
+        return new ProductUpserted(
+                store,
+                at,
+                product,
+                "Product",
+                "active",
+                List.of(new Variant(variant, "SKU-" + variant, "Product", null, item, 2)));
+    }
+
     private static void apply(Database db, Inventory inventory, List<DeliveryEvents> deliveries) {
         db.transaction(c -> {
             try (Session s = new Session(c)) {
