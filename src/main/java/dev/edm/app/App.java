@@ -69,7 +69,7 @@ public final class App implements AutoCloseable {
                     core.database(),
                     Map.of(
                             Platform.BIGCOMMERCE,
-                            new BigCommerceApi(config.bigcommerce(), registry, BigCommerceApi.RetryPolicy.DEFAULT)),
+                            new BigCommerceApi(core.bigcommerce(), registry, BigCommerceApi.RetryPolicy.DEFAULT)),
                     registry,
                     clock,
                     instanceId,
