@@ -68,7 +68,10 @@ final class StoresCommand implements Runnable {
         @Override
         public Integer call() {
             List<String> given = new ArrayList<>();
-            try (BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            try {
+                BufferedReader stdin = secrets.contains("-") || "-".equals(token)
+                        ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                        : null;
                 for (String s : secrets) {
                     given.add(s.equals("-") ? readLine(stdin) : s);
                 }
@@ -76,7 +79,7 @@ final class StoresCommand implements Runnable {
                     token = readLine(stdin);
                 }
             } catch (IOException e) {
-                System.err.println("edm: cannot read stdin: " + e.getMessage());
+                System.err.println("edm: cannot read the secret from stdin: " + e.getMessage());
                 return 2;
             }
             return Offline.run(core -> {
