@@ -6,10 +6,12 @@ import dev.edm.stores.RegisteredStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,7 +46,13 @@ final class StoresCommand implements Runnable {
         StoreKey key() {
             Platform p = Platform.fromId(platform)
                     .orElseThrow(() -> new IllegalArgumentException("unknown platform " + platform));
-            return new StoreKey(p, storeId.strip());
+            String id = storeId.strip();
+            if (p == Platform.WOOCOMMERCE && id.contains("://")) {
+                id = URI.create(id).getHost(); // the Site Address: its host is the store
+            }
+            // deliveries name these stores in lower case; seller ids and user names keep theirs
+            boolean lowerCase = p != Platform.AMAZON && p != Platform.EBAY;
+            return new StoreKey(p, lowerCase ? id.toLowerCase(Locale.ROOT) : id);
         }
     }
 
