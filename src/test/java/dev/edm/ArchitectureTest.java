@@ -177,6 +177,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void storesDependOnEventsConfigAndStorage() {
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.stores..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(
+                        JDK,
+                        "dev.edm.stores..",
+                        "dev.edm.event..",
+                        "dev.edm.config..",
+                        "dev.edm.storage..",
+                        "com.github.benmanes.caffeine..",
+                        "org.slf4j.."))
+                .check(classes);
+    }
+
+    @Test
     void alertsDependOnInventoryAndStorage() {
         classes()
                 .that()

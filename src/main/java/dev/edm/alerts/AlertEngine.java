@@ -41,6 +41,8 @@ final class AlertEngine {
         }
         Integer stock = v.stockTotal();
         String stockText = stock == null ? "unknown" : Integer.toString(stock);
+        int threshold = Thresholds.forTotal(s, v.store(), v.sku(), defaultThreshold);
+        String elsewhere = Conditions.outOfStock(v) || Conditions.lowStock(v, threshold) ? otherChannels(s, v) : "";
         set(
                 s,
                 Rule.OUT_OF_STOCK,
@@ -51,10 +53,9 @@ final class AlertEngine {
                 deliveryId,
                 stock,
                 0,
-                "out of stock: " + stockText + " available",
+                "out of stock: " + stockText + " available" + elsewhere,
                 "back in stock: " + stockText + " available");
 
-        int threshold = Thresholds.forTotal(s, v.store(), v.sku(), defaultThreshold);
         set(
                 s,
                 Rule.LOW_STOCK,
@@ -65,7 +66,7 @@ final class AlertEngine {
                 deliveryId,
                 stock,
                 threshold,
-                "low stock: " + stockText + " available <= threshold " + threshold,
+                "low stock: " + stockText + " available <= threshold " + threshold + elsewhere,
                 "restocked: " + stockText + " available > threshold " + threshold);
 
         Map<String, Integer> byLocation = Thresholds.forLocations(s, v.store(), v.sku());
@@ -112,6 +113,26 @@ final class AlertEngine {
                 noSalesDays,
                 "no sales for " + days + " days (" + since + "), " + stockText + " in stock",
                 v.stockTotal() == null || v.stockTotal() <= 0 ? "no stock left" : "sold again (" + since + ")");
+    }
+
+    /** {@code "; other channels: amazon:A1 12, ..."} for the same SKU in other stores, or "" when none. */
+    private static String otherChannels(Session s, VariantState v) throws SQLException {
+        if (v.sku() == null || v.sku().isBlank()) {
+            return "";
+        }
+        List<VariantState> others = Inventory.sameSkuElsewhere(s, v.store(), v.sku());
+        if (others.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("; other channels: ");
+        for (int i = 0; i < others.size(); i++) {
+            VariantState o = others.get(i);
+            text.append(i == 0 ? "" : ", ")
+                    .append(o.store())
+                    .append(' ')
+                    .append(o.stockTotal() == null ? "unknown" : o.stockTotal().toString());
+        }
+        return text.toString();
     }
 
     private void set(

@@ -66,7 +66,7 @@ public final class ThresholdCsv {
     }
 
     /** Splits one CSV line (RFC 4180 quotes, no embedded newlines). */
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;

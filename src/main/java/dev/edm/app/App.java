@@ -69,7 +69,7 @@ public final class App implements AutoCloseable {
                     core.database(),
                     Map.of(
                             Platform.BIGCOMMERCE,
-                            new BigCommerceApi(config.bigcommerce(), registry, BigCommerceApi.RetryPolicy.DEFAULT)),
+                            new BigCommerceApi(core.bigcommerce(), registry, BigCommerceApi.RetryPolicy.DEFAULT)),
                     registry,
                     clock,
                     instanceId,
@@ -102,8 +102,8 @@ public final class App implements AutoCloseable {
                 log.warn("DEBUG_MODE=true: unsigned webhooks are accepted. Never run production like this.");
             }
             if (!config.shopify().anySecret()) {
-                log.warn("no Shopify webhook secret is configured (SHOPIFY_WEBHOOK_SECRET): "
-                        + "signed Shopify deliveries are answered 503");
+                log.warn("no Shopify webhook secret is configured (SHOPIFY_WEBHOOK_SECRET): signed Shopify "
+                        + "deliveries are answered 503 unless their shop is registered (edm stores add)");
             }
             if (config.bigcommerce().anySecret()
                     && !config.bigcommerce().tokens().anySecret()) {

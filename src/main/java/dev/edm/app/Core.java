@@ -1,7 +1,11 @@
 package dev.edm.app;
 
 import dev.edm.alerts.Alerts;
+import dev.edm.config.AmazonSettings;
+import dev.edm.config.BigCommerceSettings;
 import dev.edm.config.Config;
+import dev.edm.config.ShopifySettings;
+import dev.edm.config.StandardWebhookSettings;
 import dev.edm.event.Platform;
 import dev.edm.fetch.FetchRequestingHandler;
 import dev.edm.ingest.DeliveryHandler;
@@ -18,6 +22,8 @@ import dev.edm.platform.standard.StandardWebhooks;
 import dev.edm.platform.woocommerce.WooCommerceWebhooks;
 import dev.edm.reports.Reports;
 import dev.edm.storage.Database;
+import dev.edm.stores.SkuMap;
+import dev.edm.stores.StoreRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -36,23 +42,51 @@ public final class Core implements AutoCloseable {
     private final Inventory inventory;
     private final Alerts alerts;
     private final Reports reports;
+    private final StoreRegistry stores;
+    private final SkuMap skuMap;
+    private final BigCommerceSettings bigcommerce;
 
     private Core(Config config, Clock clock, Database db) {
         this.config = config;
         this.clock = clock;
         this.db = db;
-        this.amazon = new AmazonNotifications(config.amazon(), config.debugMode());
+        this.stores = new StoreRegistry(db, config.secretStore(), clock);
+        this.skuMap = new SkuMap(db, clock);
+        BigCommerceSettings bc = config.bigcommerce();
+        this.bigcommerce = new BigCommerceSettings(
+                bc.clientSecrets().withRegistry(stores.webhookSecrets(Platform.BIGCOMMERCE)),
+                bc.tokens().withRegistry(stores.apiTokens(Platform.BIGCOMMERCE)),
+                bc.apiBase(),
+                bc.authHeader());
+        this.amazon = new AmazonNotifications(
+                new AmazonSettings(
+                        config.amazon().forwardSecrets().withRegistry(stores.webhookSecrets(Platform.AMAZON)),
+                        config.amazon().queue()),
+                config.debugMode());
+        ShopifySettings shopify = config.shopify();
         this.adapters = Map.of(
                 Platform.SHOPIFY,
-                new ShopifyWebhooks(config.shopify(), config.debugMode()),
+                new ShopifyWebhooks(
+                        new ShopifySettings(
+                                shopify.secrets().withRegistry(stores.webhookSecrets(Platform.SHOPIFY)),
+                                shopify.store(),
+                                shopify.token()),
+                        config.debugMode()),
                 Platform.AMAZON,
                 amazon,
                 Platform.WOOCOMMERCE,
-                new WooCommerceWebhooks(config.woocommerce(), config.debugMode()),
+                new WooCommerceWebhooks(
+                        config.woocommerce().withRegistry(stores.webhookSecrets(Platform.WOOCOMMERCE)),
+                        config.debugMode()),
                 Platform.STANDARD,
-                new StandardWebhooks(config.standardWebhooks(), config.debugMode(), clock),
+                new StandardWebhooks(
+                        new StandardWebhookSettings(config.standardWebhooks()
+                                .secrets()
+                                .withRegistry(stores.webhookSecrets(Platform.STANDARD))),
+                        config.debugMode(),
+                        clock),
                 Platform.BIGCOMMERCE,
-                new BigCommerceWebhooks(config.bigcommerce(), config.debugMode(), clock),
+                new BigCommerceWebhooks(bigcommerce, config.debugMode(), clock),
                 Platform.EBAY,
                 new EbayWebhooks(config.ebay(), config.debugMode(), clock));
         this.inventory = new Inventory(db);
@@ -87,6 +121,21 @@ public final class Core implements AutoCloseable {
         return amazon;
     }
 
+    /** The stores configured with {@code edm stores}. */
+    public StoreRegistry stores() {
+        return stores;
+    }
+
+    /** The per-channel SKU mapping of {@code edm sku}. */
+    public SkuMap skuMap() {
+        return skuMap;
+    }
+
+    /** BigCommerce settings with the registry's secrets and tokens. */
+    BigCommerceSettings bigcommerce() {
+        return bigcommerce;
+    }
+
     public Inventory inventory() {
         return inventory;
     }
@@ -107,7 +156,7 @@ public final class Core implements AutoCloseable {
         return new FetchRequestingHandler(
                 adapters,
                 new ErasingHandler(
-                        adapters, new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, true))),
+                        adapters, new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, skuMap, true))),
                 clock);
     }
 
@@ -116,7 +165,8 @@ public final class Core implements AutoCloseable {
         Replay.Result result = Replay.run(
                 db,
                 new ErasingHandler(
-                        adapters, new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, false))),
+                        adapters,
+                        new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, skuMap, false))),
                 clock,
                 since,
                 Inventory::clearDerivedState);

@@ -8,6 +8,7 @@ import dev.edm.ingest.EventSink;
 import dev.edm.inventory.Inventory;
 import dev.edm.inventory.VariantRef;
 import dev.edm.storage.Session;
+import dev.edm.stores.SkuMap;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,16 +18,19 @@ import java.util.Map;
 /**
  * Where ingest meets state: applies a delivery's canonical events to inventory, then re-evaluates alerts for
  * the variants that changed, all in the delivery's processing transaction. During replay alerts are left to
- * one full check at the end, so history is not rewritten event by event.
+ * one full check at the end, so history is not rewritten event by event. Channel SKUs are first replaced by
+ * their canonical SKUs ({@code edm sku map}).
  */
 final class StateUpdater implements EventSink {
     private final Inventory inventory;
     private final Alerts alerts;
+    private final SkuMap skuMap;
     private final boolean evaluateAlerts;
 
-    StateUpdater(Inventory inventory, Alerts alerts, boolean evaluateAlerts) {
+    StateUpdater(Inventory inventory, Alerts alerts, SkuMap skuMap, boolean evaluateAlerts) {
         this.inventory = inventory;
         this.alerts = alerts;
+        this.skuMap = skuMap;
         this.evaluateAlerts = evaluateAlerts;
     }
 
@@ -40,7 +44,7 @@ final class StateUpdater implements EventSink {
         if (deliveries.isEmpty()) {
             return;
         }
-        Map<VariantRef, Long> changed = inventory.applyAll(session, deliveries);
+        Map<VariantRef, Long> changed = inventory.applyAll(session, skuMap.rewrite(deliveries));
         if (evaluateAlerts && !changed.isEmpty()) {
             // each alert names the delivery that last changed its variant
             Map<Long, List<VariantRef>> byDelivery = new LinkedHashMap<>();

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             AlertsCommand.class,
             CheckCommand.class,
             ThresholdCommand.class,
+            StoresCommand.class,
+            SkuCommand.class,
             ReportCommand.class,
             ReplayCommand.class,
             CommandLine.HelpCommand.class

@@ -15,10 +15,11 @@ import picocli.CommandLine.Parameters;
 /** {@code edm report NAME}: writes a report file (CSV or JSON) under the output folder or to --out. */
 @Command(
         name = "report",
-        description = "Write a report: low-stock, out-of-stock, no-sales, inventory or sales.",
+        description =
+                "Write a report: low-stock, out-of-stock, no-sales, inventory, sales or skus (per-channel stock).",
         mixinStandardHelpOptions = true)
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "low-stock, out-of-stock, no-sales, inventory or sales")
+    @Parameters(index = "0", description = "low-stock, out-of-stock, no-sales, inventory, sales or skus")
     String name;
 
     @Option(names = "--format", description = "csv or json (default: csv)", defaultValue = "csv")

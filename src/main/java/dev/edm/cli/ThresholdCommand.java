@@ -30,8 +30,8 @@ final class ThresholdCommand implements Runnable {
     /** Where an override applies. */
     static final class Scope {
         @Option(
-                names = "--shop",
-                description = "only this store (e.g. shopify:shop-a.myshopify.com or shop-a.myshopify.com)")
+                names = {"--store", "--shop"},
+                description = "only this store or channel (e.g. amazon:A1SELLER or shop-a.myshopify.com for Shopify)")
         String shop;
 
         @Option(names = "--location", description = "this location's level instead of the total")

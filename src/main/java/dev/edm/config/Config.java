@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * The whole effective configuration, immutable; built by {@link ConfigLoader}.
  *
  * @param woocommerce WooCommerce webhook secrets, per store host
+ * @param secretStore how the store registry encrypts and resolves its secrets
  */
 public record Config(
         String host,
@@ -29,7 +30,8 @@ public record Config(
         StoreSecrets woocommerce,
         StandardWebhookSettings standardWebhooks,
         BigCommerceSettings bigcommerce,
-        EbaySettings ebay) {
+        EbaySettings ebay,
+        SecretSettings secretStore) {
 
     /** Creates the data, output and log folders; a folder that cannot be made or written stops startup. */
     public void prepareDirectories() {

@@ -114,6 +114,7 @@ public final class ConfigLoader {
                 new StandardWebhookSettings(whsecSecrets(storeSecrets(null, "EDM_STANDARD_WEBHOOK_SECRETS", "source")));
         BigCommerceSettings bigcommerce = bigcommerce();
         EbaySettings ebay = ebay();
+        SecretSettings secretStore = secretStore(dataDir);
         return new Config(
                 host,
                 port,
@@ -134,7 +135,32 @@ public final class ConfigLoader {
                 woocommerce,
                 standard,
                 bigcommerce,
-                ebay);
+                ebay,
+                secretStore);
+    }
+
+    /** The registry's key ({@code EDM_SECRET_KEY}, else {@code DATA_DIR/secret.key}) and env references. */
+    private SecretSettings secretStore(Path dataDir) {
+        String raw = string("EDM_SECRET_KEY", null, true);
+        Optional<byte[]> key = Optional.empty();
+        if (raw != null) {
+            try {
+                byte[] decoded = Base64.getDecoder().decode(raw.strip());
+                if (decoded.length != SecretSettings.KEY_BYTES) {
+                    problems.add(new ConfigException(
+                            "EDM_SECRET_KEY", "must be base64 of exactly 32 bytes (it has " + decoded.length + ")"));
+                } else {
+                    key = Optional.of(decoded);
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(
+                        new ConfigException("EDM_SECRET_KEY", "is not base64 (openssl rand -base64 32 makes one)"));
+            }
+        }
+        Map<String, String> env = this.env;
+        Map<String, String> dotEnv = this.dotEnv;
+        return new SecretSettings(
+                key, dataDir.resolve("secret.key"), name -> env.containsKey(name) ? env.get(name) : dotEnv.get(name));
     }
 
     /** A store named by URL ({@code https://shop.example.com:secret}) would split at the scheme's colon. */

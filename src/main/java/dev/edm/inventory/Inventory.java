@@ -100,6 +100,16 @@ public final class Inventory {
                 variantId);
     }
 
+    /** The variants of other stores that carry the same SKU and are not deleted (one SKU across channels). */
+    public static List<VariantState> sameSkuElsewhere(Session session, String store, String sku) throws SQLException {
+        return session.query(
+                "SELECT " + VARIANT_COLUMNS + " FROM variant WHERE sku = ? AND store <> ? AND deleted = 0 "
+                        + "ORDER BY store, variant_id",
+                Inventory::variantRow,
+                sku,
+                store);
+    }
+
     /** All variants (deleted ones too), optionally of one store, ordered by store and title. */
     public List<VariantState> variants(Optional<String> store) {
         Filter f = new Filter().eq("store", store);

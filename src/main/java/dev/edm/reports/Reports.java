@@ -26,7 +26,8 @@ import java.util.TreeMap;
  */
 public final class Reports {
     /** The report names, as used on the command line and in URLs. */
-    public static final List<String> NAMES = List.of("low-stock", "out-of-stock", "no-sales", "inventory", "sales");
+    public static final List<String> NAMES =
+            List.of("low-stock", "out-of-stock", "no-sales", "inventory", "sales", "skus");
 
     private final Inventory inventory;
     private final Alerts alerts;
@@ -57,8 +58,14 @@ public final class Reports {
             case "no-sales" -> noSales(filter);
             case "inventory" -> inventory(filter);
             case "sales" -> sales(filter);
+            case "skus" -> SkuView.table(skus(filter));
             default -> throw new IllegalArgumentException("unknown report \"" + name + "\"; one of " + NAMES);
         };
+    }
+
+    /** Every SKU across stores (or in one store): total and per-channel available, last sale. */
+    public List<SkuView.SkuRow> skus(Filter filter) {
+        return SkuView.rows(variants(filter));
     }
 
     public String render(Table table, String format) {

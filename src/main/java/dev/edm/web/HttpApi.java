@@ -38,6 +38,7 @@ public final class HttpApi implements AutoCloseable {
         new EventsRoutes(deliveries).register(routing);
         new AlertsRoutes(alerts).register(routing);
         new ReportsRoutes(reports).register(routing);
+        new SkusRoutes(reports).register(routing);
         routing.error(StorageException.class, (req, res, e) -> {
             log.warn(
                     "{} {} answered 503: {}",

@@ -13,6 +13,7 @@ import dev.edm.platform.WebhookAdapter;
 import dev.edm.signing.StandardWebhookScheme;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,10 +34,12 @@ public final class StandardWebhooks implements WebhookAdapter {
     private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     private final Map<String, List<StandardWebhookScheme>> keysBySource = new LinkedHashMap<>();
+    private final StandardWebhookSettings settings;
     private final boolean debugMode;
     private final Clock clock;
 
     public StandardWebhooks(StandardWebhookSettings settings, boolean debugMode, Clock clock) {
+        this.settings = settings;
         settings.secrets()
                 .storeSecrets()
                 .forEach((source, secrets) -> keysBySource.put(
@@ -44,6 +47,25 @@ public final class StandardWebhooks implements WebhookAdapter {
                         secrets.stream().map(StandardWebhookScheme::fromSecret).toList()));
         this.debugMode = debugMode;
         this.clock = clock;
+    }
+
+    /** The environment's keys of a source, after those the store registry holds (usable ones only). */
+    private List<StandardWebhookScheme> keysFor(String source) {
+        List<String> registered = settings.secrets().registered(source);
+        List<StandardWebhookScheme> env = keysBySource.getOrDefault(source, List.of());
+        if (registered.isEmpty()) {
+            return env;
+        }
+        List<StandardWebhookScheme> all = new ArrayList<>();
+        for (String secret : registered) {
+            try {
+                all.add(StandardWebhookScheme.fromSecret(secret));
+            } catch (RuntimeException e) {
+                // edm stores add checks the whsec_ form; a secret that still cannot be used signs nothing
+            }
+        }
+        all.addAll(env);
+        return all;
     }
 
     @Override
@@ -72,7 +94,7 @@ public final class StandardWebhooks implements WebhookAdapter {
                     "the source in /webhook/standard/{source} must be 1-64 of a-z, 0-9, '.', '_', '-'");
         }
         Optional<Verification> failure = StandardWebhookVerification.failure(
-                keysBySource.getOrDefault(source, List.of()),
+                keysFor(source),
                 headers,
                 body,
                 clock,

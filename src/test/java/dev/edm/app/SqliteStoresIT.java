@@ -1,0 +1,8 @@
+package dev.edm.app;
+
+class SqliteStoresIT extends StoresContract {
+    @Override
+    String databaseUrl() {
+        return null;
+    }
+}
