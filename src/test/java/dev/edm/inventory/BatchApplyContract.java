@@ -6,6 +6,7 @@ import dev.edm.config.DatabaseSettings;
 import dev.edm.event.CanonicalEvent;
 import dev.edm.event.CanonicalEvent.InventoryItemDeleted;
 import dev.edm.event.CanonicalEvent.InventoryItemUpdated;
+import dev.edm.event.CanonicalEvent.ListingChanged;
 import dev.edm.event.CanonicalEvent.ProductDeleted;
 import dev.edm.event.CanonicalEvent.ProductUpserted;
 import dev.edm.event.CanonicalEvent.ProductVariantsListed;
@@ -15,6 +16,7 @@ import dev.edm.event.CanonicalEvent.StockLevelChanged;
 import dev.edm.event.CanonicalEvent.StockLevelDisconnected;
 import dev.edm.event.CanonicalEvent.StoreDisconnected;
 import dev.edm.event.CanonicalEvent.Variant;
+import dev.edm.event.CanonicalEvent.VariantRevised;
 import dev.edm.event.CanonicalEvent.VariantUpserted;
 import dev.edm.event.DeliveryEvents;
 import dev.edm.event.Money;
@@ -151,6 +153,9 @@ abstract class BatchApplyContract {
         }
 
         private String item() {
+            if (r.nextInt(6) == 0) {
+                return "SKU-" + r.nextInt(14); // SKU-keyed platforms report stock under the SKU
+            }
             return "i" + r.nextInt(12) + "-" + r.nextInt(2);
         }
 
@@ -160,7 +165,7 @@ abstract class BatchApplyContract {
 
         private CanonicalEvent event(StoreKey store, Instant received) {
             Instant at = at(received);
-            int kind = r.nextInt(110);
+            int kind = r.nextInt(120);
             if (kind < 15) {
                 String p = product();
                 List<Variant> variants = new ArrayList<>();
@@ -230,6 +235,23 @@ abstract class BatchApplyContract {
                                 null,
                                 "i" + suffix,
                                 r.nextInt(3) == 0 ? null : r.nextInt(9)));
+            }
+            if (kind >= 115) { // a SKU-keyed marketplace listing (Amazon): variant and item ids are the SKU
+                String sku = "SKU-" + r.nextInt(14);
+                String[] statuses = {"active", "inactive", "deleted", null};
+                return new ListingChanged(
+                        store, at, sku, r.nextBoolean() ? null : "asin-" + sku, null, statuses[r.nextInt(4)]);
+            }
+            if (kind >= 110) { // a partial revision (eBay): null fields leave what is known
+                return new VariantRevised(
+                        store,
+                        at,
+                        p,
+                        "v" + suffix,
+                        r.nextInt(3) == 0 ? null : sku(),
+                        r.nextBoolean() ? null : "Revised " + suffix,
+                        r.nextBoolean() ? null : new Money(new BigDecimal("12.00"), "EUR"),
+                        r.nextInt(3) == 0 ? null : "i" + suffix);
             }
             List<String> ids = new ArrayList<>();
             for (int v = 0; v < 3; v++) {
