@@ -277,13 +277,7 @@ final class StateBatch {
             }
         }
         for (var e : variantIds.entrySet()) {
-            loadVariants(e.getKey(), "variant_id", e.getValue(), null);
-            for (String id : e.getValue()) {
-                Key key = new Key(e.getKey(), id);
-                if (!variants.containsKey(key)) {
-                    absentVariants.add(key);
-                }
-            }
+            loadVariantsById(e.getKey(), e.getValue());
         }
         for (var e : productIds.entrySet()) {
             loadVariants(e.getKey(), "product_id", e.getValue(), productsLoaded);
@@ -311,7 +305,10 @@ final class StateBatch {
         }
     }
 
-    /** Runs {@code select ... WHERE store = ? AND column IN (...)} over the keys in fixed-size chunks. */
+    /**
+     * Runs {@code select ... WHERE store = ? AND column IN (...)} over the keys in fixed-size chunks (one
+     * placeholder for a single key: the lookups that prefetching could not predict).
+     */
     private <T> void queryIn(
             String select,
             String column,
@@ -320,16 +317,29 @@ final class StateBatch {
             Sql.RowMapper<T> mapper,
             Consumer<T> sink)
             throws SQLException {
-        String sql = select + " WHERE store = ? AND " + column + " IN (" + "?, ".repeat(IN_CHUNK - 1) + "?)";
+        int chunk = keys.size() == 1 ? 1 : IN_CHUNK;
+        String sql = select + " WHERE store = ? AND " + column + " IN (" + "?, ".repeat(chunk - 1) + "?)";
         List<String> all = new ArrayList<>(keys);
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            Object[] params = new Object[IN_CHUNK + 1];
+        for (int from = 0; from < all.size(); from += chunk) {
+            Object[] params = new Object[chunk + 1];
             params[0] = store;
-            for (int i = 0; i < IN_CHUNK; i++) {
+            for (int i = 0; i < chunk; i++) {
                 params[i + 1] = all.get(Math.min(from + i, all.size() - 1));
             }
             for (T row : s.query(sql, mapper, params)) {
                 sink.accept(row);
+            }
+        }
+    }
+
+    /** Loads the variants not yet known; the ids the database does not have are remembered as absent. */
+    private void loadVariantsById(String store, Set<String> ids) throws SQLException {
+        ids.removeIf(id -> variants.containsKey(new Key(store, id)) || absentVariants.contains(new Key(store, id)));
+        loadVariants(store, "variant_id", ids, null);
+        for (String id : ids) {
+            Key key = new Key(store, id);
+            if (!variants.containsKey(key)) {
+                absentVariants.add(key);
             }
         }
     }
@@ -437,21 +447,15 @@ final class StateBatch {
 
     /** The variant, or null when the store has none with this id. */
     VariantRow variant(String store, String variantId) throws SQLException {
-        Key key = new Key(store, variantId);
-        VariantRow row = variants.get(key);
-        if (row != null || absentVariants.contains(key)) {
-            return row;
-        }
-        List<VariantRow> found = s.query(
-                "SELECT " + VARIANT_COLUMNS + " FROM variant WHERE store = ? AND variant_id = ?",
-                StateBatch::variantRow,
-                store,
-                variantId);
-        if (found.isEmpty()) {
-            absentVariants.add(key);
-            return null;
-        }
-        return adopt(found.get(0));
+        loadVariantsById(store, one(variantId));
+        return variants.get(new Key(store, variantId));
+    }
+
+    /** A mutable set of one key, for the bulk loaders (which drop the keys already loaded). */
+    private static Set<String> one(String key) {
+        Set<String> keys = new HashSet<>();
+        keys.add(key);
+        return keys;
     }
 
     /** A new variant row (the caller fills it in and marks it changed). */
@@ -514,18 +518,7 @@ final class StateBatch {
             return List.of();
         }
         Key key = new Key(store, value);
-        if (loaded.add(key)) {
-            for (VariantRow row : s.query(
-                    "SELECT " + VARIANT_COLUMNS + " FROM variant WHERE store = ? AND " + column + " = ?",
-                    StateBatch::variantRow,
-                    store,
-                    value)) {
-                Key pk = new Key(store, row.variantId);
-                if (!variants.containsKey(pk)) {
-                    adopt(row);
-                }
-            }
-        }
+        loadVariants(store, column, one(value), loaded);
         Set<VariantRow> rows = index.get(key);
         return rows == null ? List.of() : List.copyOf(rows);
     }
@@ -584,28 +577,8 @@ final class StateBatch {
 
     /** Every level of an inventory item, by location (loaded once per batch). */
     Map<String, LevelRow> levels(String store, String itemId) throws SQLException {
-        Key key = new Key(store, itemId);
-        Map<String, LevelRow> levels = levelsOfItem.get(key);
-        if (levels == null) {
-            levels = new LinkedHashMap<>();
-            for (LevelRow row : s.query(
-                    "SELECT location_id, available, connected, updated_at, delivery_id FROM stock_level "
-                            + "WHERE store = ? AND inventory_item_id = ?",
-                    rs -> {
-                        LevelRow l = new LevelRow(store, itemId, rs.getString(1));
-                        l.available = Sql.getInt(rs, 2);
-                        l.connected = rs.getInt(3) != 0;
-                        l.updatedAt = rs.getLong(4);
-                        l.deliveryId = Sql.getLong(rs, 5);
-                        return l;
-                    },
-                    store,
-                    itemId)) {
-                levels.put(row.locationId, row);
-            }
-            levelsOfItem.put(key, levels);
-        }
-        return levels;
+        loadLevels(store, one(itemId));
+        return levelsOfItem.get(new Key(store, itemId));
     }
 
     LevelRow newLevel(String store, String itemId, String locationId) throws SQLException {
@@ -643,30 +616,10 @@ final class StateBatch {
 
     ItemRow item(String store, String itemId) throws SQLException {
         Key key = new Key(store, itemId);
-        ItemRow row = items.get(key);
-        if (row != null || absentItems.contains(key)) {
-            return row;
+        if (!items.containsKey(key) && !absentItems.contains(key)) {
+            loadItems(store, one(itemId));
         }
-        row = s.queryOne(
-                        "SELECT sku, deleted, updated_at, delivery_id FROM inventory_item "
-                                + "WHERE store = ? AND inventory_item_id = ?",
-                        rs -> {
-                            ItemRow i = new ItemRow(store, itemId);
-                            i.sku = rs.getString(1);
-                            i.deleted = rs.getInt(2) != 0;
-                            i.updatedAt = rs.getLong(3);
-                            i.deliveryId = Sql.getLong(rs, 4);
-                            return i;
-                        },
-                        store,
-                        itemId)
-                .orElse(null);
-        if (row == null) {
-            absentItems.add(key);
-        } else {
-            items.put(key, row);
-        }
-        return row;
+        return items.get(key);
     }
 
     ItemRow newItem(String store, String itemId) {
@@ -715,36 +668,8 @@ final class StateBatch {
 
     /** The lines and reversals of an order (loaded once per batch). */
     OrderRows order(String store, String orderId) throws SQLException {
-        Key key = new Key(store, orderId);
-        OrderRows rows = orders.get(key);
-        if (rows == null) {
-            OrderRows loaded = new OrderRows();
-            for (LineRow line : s.query(
-                    "SELECT line_id, variant_id, sku, quantity, reversed_quantity, unit_price, currency, sold_at, "
-                            + "sale_day, delivery_id FROM sale_line WHERE store = ? AND order_id = ?",
-                    rs -> lineRow(store, orderId, rs, 1),
-                    store,
-                    orderId)) {
-                loaded.lines.put(line.lineId, line);
-            }
-            for (ReversalRow r : s.query(
-                    "SELECT reversal_id, line_id, quantity, reversed_at, delivery_id FROM sale_reversal "
-                            + "WHERE store = ? AND order_id = ?",
-                    rs -> new ReversalRow(
-                            orderId,
-                            rs.getString(1),
-                            rs.getString(2),
-                            Sql.getInt(rs, 3),
-                            rs.getLong(4),
-                            Sql.getLong(rs, 5)),
-                    store,
-                    orderId)) {
-                loaded.reversals.put(r.reversalId(), r);
-            }
-            orders.put(key, loaded);
-            rows = loaded;
-        }
-        return rows;
+        loadOrders(store, one(orderId));
+        return orders.get(new Key(store, orderId));
     }
 
     void changed(LineRow row) {
