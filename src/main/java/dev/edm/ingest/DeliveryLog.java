@@ -2,6 +2,7 @@ package dev.edm.ingest;
 
 import dev.edm.event.Platform;
 import dev.edm.storage.Database;
+import dev.edm.storage.InLists;
 import dev.edm.storage.Session;
 import dev.edm.storage.Sql;
 import java.sql.ResultSet;
@@ -66,26 +67,22 @@ public final class DeliveryLog {
                 limit);
     }
 
+    private static final int ID_CHUNK = 256;
+
     /** Whether every one of these deliveries is still pending (checked in chunks of ids). */
     static boolean allPending(Session session, List<StoredDelivery> deliveries) throws SQLException {
-        final int chunk = 256;
-        String sql =
-                "SELECT count(*) FROM delivery WHERE status = 'pending' AND id IN (" + "?, ".repeat(chunk - 1) + "?)";
-        for (int from = 0; from < deliveries.size(); from += chunk) {
-            int to = Math.min(deliveries.size(), from + chunk);
-            Object[] ids = new Object[chunk];
-            for (int i = 0; i < chunk; i++) {
-                ids[i] = deliveries.get(Math.min(from + i, to - 1)).id(); // padded with the last id
-            }
-            long pending = session.queryOne(sql, rs -> rs.getLong(1), ids).orElse(0L);
-            if (pending != to - from) {
+        String sql = "SELECT count(*) FROM delivery WHERE status = 'pending' AND id IN ("
+                + InLists.placeholders(ID_CHUNK) + ")";
+        List<Long> ids = deliveries.stream().map(StoredDelivery::id).toList();
+        List<Object[]> chunks = InLists.chunks(ids, ID_CHUNK);
+        for (int c = 0; c < chunks.size(); c++) {
+            long expected = Math.min(ID_CHUNK, ids.size() - (long) c * ID_CHUNK);
+            if (session.queryOne(sql, rs -> rs.getLong(1), chunks.get(c)).orElse(0L) != expected) {
                 return false;
             }
         }
         return true;
     }
-
-    private static final int ID_CHUNK = 256;
 
     /**
      * Records each delivery's outcome (the lists run in parallel): one statement per chunk of deliveries that
@@ -101,17 +98,11 @@ public final class DeliveryLog {
                     .add(deliveries.get(i).id());
         }
         String sql = "UPDATE delivery SET status = ?, status_reason = ?, processed_at = ? WHERE id IN ("
-                + "?, ".repeat(ID_CHUNK - 1) + "?)";
+                + InLists.placeholders(ID_CHUNK) + ")";
         for (Map.Entry<DeliveryHandler.Outcome, List<Long>> e : byOutcome.entrySet()) {
-            List<Long> ids = e.getValue();
-            for (int from = 0; from < ids.size(); from += ID_CHUNK) {
-                Object[] params = new Object[ID_CHUNK + 3];
-                params[0] = e.getKey().status().id();
-                params[1] = e.getKey().reason();
-                params[2] = nowMillis;
-                for (int i = 0; i < ID_CHUNK; i++) {
-                    params[i + 3] = ids.get(Math.min(from + i, ids.size() - 1)); // padded with the last id
-                }
+            DeliveryHandler.Outcome outcome = e.getKey();
+            for (Object[] params :
+                    InLists.chunks(e.getValue(), ID_CHUNK, outcome.status().id(), outcome.reason(), nowMillis)) {
                 session.update(sql, params);
             }
         }

@@ -17,6 +17,7 @@ import dev.edm.event.CanonicalEvent.Variant;
 import dev.edm.event.CanonicalEvent.VariantRevised;
 import dev.edm.event.CanonicalEvent.VariantUpserted;
 import dev.edm.event.DeliveryEvents;
+import dev.edm.storage.InLists;
 import dev.edm.storage.Session;
 import dev.edm.storage.Sql;
 import java.sql.ResultSet;
@@ -318,14 +319,8 @@ final class StateBatch {
             Consumer<T> sink)
             throws SQLException {
         int chunk = keys.size() == 1 ? 1 : IN_CHUNK;
-        String sql = select + " WHERE store = ? AND " + column + " IN (" + "?, ".repeat(chunk - 1) + "?)";
-        List<String> all = new ArrayList<>(keys);
-        for (int from = 0; from < all.size(); from += chunk) {
-            Object[] params = new Object[chunk + 1];
-            params[0] = store;
-            for (int i = 0; i < chunk; i++) {
-                params[i + 1] = all.get(Math.min(from + i, all.size() - 1));
-            }
+        String sql = select + " WHERE store = ? AND " + column + " IN (" + InLists.placeholders(chunk) + ")";
+        for (Object[] params : InLists.chunks(new ArrayList<>(keys), chunk, store)) {
             for (T row : s.query(sql, mapper, params)) {
                 sink.accept(row);
             }
