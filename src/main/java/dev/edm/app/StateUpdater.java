@@ -1,9 +1,7 @@
 package dev.edm.app;
 
 import dev.edm.alerts.Alerts;
-import dev.edm.event.CanonicalEvent;
 import dev.edm.event.DeliveryEvents;
-import dev.edm.event.Provenance;
 import dev.edm.ingest.EventSink;
 import dev.edm.inventory.Inventory;
 import dev.edm.inventory.VariantRef;
@@ -32,11 +30,6 @@ final class StateUpdater implements EventSink {
         this.alerts = alerts;
         this.skuMap = skuMap;
         this.evaluateAlerts = evaluateAlerts;
-    }
-
-    @Override
-    public void accept(Session session, Provenance provenance, List<CanonicalEvent> events) throws SQLException {
-        acceptAll(session, List.of(new DeliveryEvents(provenance, events)));
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.edm.inventory;
 
-import dev.edm.event.CanonicalEvent;
 import dev.edm.event.DeliveryEvents;
-import dev.edm.event.Provenance;
 import dev.edm.storage.Database;
 import dev.edm.storage.Filter;
 import dev.edm.storage.Session;
@@ -44,13 +42,6 @@ public final class Inventory {
 
     public Inventory(Database db) {
         this.db = db;
-    }
-
-    /** Applies one delivery's events inside the caller's transaction; returns the variants that changed. */
-    public Set<VariantRef> apply(Session session, Provenance provenance, List<CanonicalEvent> events)
-            throws SQLException {
-        return applyAll(session, List.of(new DeliveryEvents(provenance, events)))
-                .keySet();
     }
 
     /**

@@ -108,7 +108,7 @@ abstract class InboxContract {
     @Test
     void concurrentDeliveriesAreAllCommittedAndShareCommits() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        IngestService service = start(new InterpretingHandler(adapters, (s, p, e) -> {}), registry)
+        IngestService service = start(new InterpretingHandler(adapters, (s, deliveries) -> {}), registry)
                 .service();
         int threads = 32;
         int each = 25;
@@ -136,7 +136,8 @@ abstract class InboxContract {
 
     @Test
     void theSameDeliveryArrivingManyTimesAtOnceIsStoredOnce() throws Exception {
-        IngestService service = start(new InterpretingHandler(adapters, (s, p, e) -> {}), new SimpleMeterRegistry())
+        IngestService service = start(
+                        new InterpretingHandler(adapters, (s, deliveries) -> {}), new SimpleMeterRegistry())
                 .service();
         String webhookId = UUID.randomUUID().toString();
         ExecutorService pool = Executors.newFixedThreadPool(10);
