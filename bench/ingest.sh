@@ -9,7 +9,7 @@
 #
 # Environment: DURATION (s, 20), WARMUP (s, 10; not measured, warms the JIT), CONNECTIONS (64), THREADS (2),
 # DRAIN (s, 10; longest wait for answers in flight after sending stops), RATE_CAP (req/s, 60000; how many
-# signed requests to prepare: RATE_CAP x seconds), BENCH_JAVA_OPTS (extra JVM options for both servers),
+# signed requests to prepare: RATE_CAP x seconds), BENCH_JAVA_OPTS (extra JVM options for both servers), EDM_BENCH_JAVA_OPTS (for edm only, e.g. a JFR recording),
 # KEEP_WORK=1 (keep the scratch dir: server output, edm logs and database, raw wrk output).
 #
 # Exit status: 1 when stored != 2xx (or the run itself broke). The performance targets (edm >= 50% of the
@@ -25,6 +25,7 @@ THREADS=${THREADS:-2}
 DRAIN=${DRAIN:-10}
 RATE_CAP=${RATE_CAP:-60000}
 read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
+read -r -a EDM_JAVA_OPTS <<<"${EDM_BENCH_JAVA_OPTS:-}"
 
 # Request body: bench/orders_create.json is /work/shared/fixtures/shopify/topic_orders__create.json
 # (Shopify's sample orders/create payload) as one compact line, trimmed to ~4.4 KB: first line item only,
@@ -133,7 +134,9 @@ run_phases() {
     log "$1: warm-up $(get rps "$WARM_LINE") req/s, p99 $(get p99_ms "$WARM_LINE") ms"
   fi
   log "$1: measuring ${DURATION}s, $CONNECTIONS connections, $THREADS threads"
+  python3 bench/threadcpu.py snap "$SERVER_PID" >"$WORK/cpu-$1-before.json" || true
   RUN_LINE=$(load "$1" "$2" run "$DURATION" "$RUN_QUOTA")
+  python3 bench/threadcpu.py snap "$SERVER_PID" >"$WORK/cpu-$1-after.json" || true
 }
 
 # --- 5. edm -----------------------------------------------------------------------------------------------
@@ -146,7 +149,7 @@ log "edm: starting on port $EDM_PORT (data in $EDM_DATA)"
   EDM_HOST=127.0.0.1 EDM_PORT="$EDM_PORT" \
   EDM_DATA_DIR="$EDM_DATA" EDM_OUTPUT_DIR="$WORK/edm/output" EDM_LOG_DIR="$WORK/edm/logs" \
   SHOPIFY_WEBHOOK_SECRET="$SECRET" \
-  "$JAVA" "${JAVA_OPTS[@]}" -jar "$ROOT/target/edm.jar" serve) >"$WORK/edm.out" 2>&1 &
+  "$JAVA" "${JAVA_OPTS[@]}" "${EDM_JAVA_OPTS[@]}" -jar "$ROOT/target/edm.jar" serve) >"$WORK/edm.out" 2>&1 &
 SERVER_PID=$!
 wait_healthy edm "$EDM_PORT" "$WORK/edm.out"
 run_phases edm "$EDM_PORT"
@@ -191,6 +194,7 @@ row baseline "$BASE"
 echo "edm/baseline throughput: $RATIO"
 echo "edm stored: $STORED deliveries ($DISTINCT distinct webhook ids); edm 2xx: $EDM_2XX (warm-up $(get ok2xx "$EDM_WARM") + measured $(get ok2xx "$EDM")), of which \"duplicate\": $(( $(get dup "$EDM_WARM") + $(get dup "$EDM") ))"
 [ -n "$INBOX_LINE" ] && echo "$INBOX_LINE"
+python3 bench/threadcpu.py diff "$WORK/cpu-edm-before.json" "$WORK/cpu-edm-after.json" "$(get ok2xx "$EDM")" || true
 warn() { # NAME BENCH-LINE: the run did not go as planned
   if [ "$(get exhausted "$2")" != 0 ]; then
     echo "WARNING: $1: a wrk thread used up its pre-signed requests and idled; raise RATE_CAP (now $RATE_CAP)"
