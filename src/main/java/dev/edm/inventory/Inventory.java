@@ -27,6 +27,7 @@ import java.util.Set;
 public final class Inventory {
     /** Derived tables, in the order replay empties them. */
     private static final List<String> DERIVED = List.of(
+            "product_tombstone",
             "sale_reversal",
             "sale_line",
             "stock_level",

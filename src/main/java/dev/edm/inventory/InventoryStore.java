@@ -93,6 +93,10 @@ final class InventoryStore {
                 return; // a newer description of this product was already applied
             }
         }
+        Long deletedAt = b.deletedAt(store, e.productId());
+        if (deletedAt != null && deletedAt >= at) {
+            return; // described before its deletion, delivered after it: the product stays gone
+        }
         Set<String> present = new HashSet<>();
         for (Variant v : e.variants()) {
             present.add(v.variantId());
@@ -170,6 +174,7 @@ final class InventoryStore {
         String store = e.store().id();
         // the deletion time guards against an older update of the product arriving later
         long at = e.at().toEpochMilli();
+        b.deleted(store, e.productId(), at, p.deliveryId());
         for (VariantRow row : b.variantsOfProduct(store, e.productId())) {
             if (!row.deleted) {
                 changed.add(new VariantRef(store, row.variantId));

@@ -164,6 +164,9 @@ final class StateBatch {
 
     private record Key(String store, String id) {}
 
+    /** A row of {@code product_tombstone}: when the product was deleted, by which delivery. */
+    record Tombstone(String store, String productId, long deletedAt, Long deliveryId) {}
+
     private record LevelKey(String store, String itemId, String locationId) {}
 
     private final Session s;
@@ -180,6 +183,9 @@ final class StateBatch {
     private final Set<Key> absentItems = new HashSet<>();
     private final Map<String, StoreRow> stores = new HashMap<>();
     private final Map<Key, OrderRows> orders = new HashMap<>();
+    private final Map<Key, Tombstone> tombstones = new HashMap<>();
+    private final Set<Key> tombstonesLoaded = new HashSet<>();
+    private final Set<Tombstone> dirtyTombstones = new LinkedHashSet<>();
     private final Set<VariantRow> dirtyVariants = new LinkedHashSet<>();
     private final Set<LevelRow> dirtyLevels = new LinkedHashSet<>();
     private final Set<ItemRow> dirtyItems = new LinkedHashSet<>();
@@ -282,6 +288,7 @@ final class StateBatch {
         }
         for (var e : productIds.entrySet()) {
             loadVariants(e.getKey(), "product_id", e.getValue(), productsLoaded);
+            loadTombstones(e.getKey(), e.getValue());
         }
         for (var e : itemVariants.entrySet()) {
             loadVariants(e.getKey(), "inventory_item_id", e.getValue(), itemsLoaded);
@@ -394,6 +401,22 @@ final class StateBatch {
                     absentItems.remove(key);
                     items.put(key, i);
                 });
+    }
+
+    private void loadTombstones(String store, Set<String> productIds) throws SQLException {
+        List<String> wanted = new ArrayList<>();
+        for (String id : productIds) {
+            if (tombstonesLoaded.add(new Key(store, id))) {
+                wanted.add(id);
+            }
+        }
+        queryIn(
+                "SELECT product_id, deleted_at, delivery_id FROM product_tombstone",
+                "product_id",
+                store,
+                wanted,
+                rs -> new Tombstone(store, rs.getString(1), rs.getLong(2), Sql.getLong(rs, 3)),
+                t -> tombstones.put(new Key(store, t.productId()), t));
     }
 
     private void loadOrders(String store, Set<String> orderIds) throws SQLException {
@@ -659,6 +682,25 @@ final class StateBatch {
         dirtyStores.add(row);
     }
 
+    // --- deleted products ------------------------------------------------------------------------------------
+
+    /** When the product was deleted (the latest deletion), or null if it never was. */
+    Long deletedAt(String store, String productId) throws SQLException {
+        loadTombstones(store, one(productId));
+        Tombstone t = tombstones.get(new Key(store, productId));
+        return t == null ? null : t.deletedAt();
+    }
+
+    /** Records a deletion of the product at {@code at}; an earlier one than already known changes nothing. */
+    void deleted(String store, String productId, long at, Long deliveryId) throws SQLException {
+        Long known = deletedAt(store, productId);
+        if (known == null || at > known) {
+            Tombstone t = new Tombstone(store, productId, at, deliveryId);
+            tombstones.put(new Key(store, productId), t);
+            dirtyTombstones.add(t);
+        }
+    }
+
     // --- sales -------------------------------------------------------------------------------------------
 
     /** The lines and reversals of an order (loaded once per batch). */
@@ -680,6 +722,7 @@ final class StateBatch {
         flushLevels();
         flushLines();
         flushVariants();
+        flushTombstones();
         for (VariantRow v : lastSaleToRecompute) {
             InventoryStore.recomputeLastSale(s, v.store, v.variantId);
         }
@@ -694,6 +737,20 @@ final class StateBatch {
                 "INSERT INTO store_state (store, platform, status, first_seen, last_event) VALUES (?, ?, ?, ?, ?) "
                         + "ON CONFLICT (store) DO UPDATE SET status = excluded.status, "
                         + "first_seen = excluded.first_seen, last_event = excluded.last_event",
+                rows);
+    }
+
+    private void flushTombstones() throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        for (Tombstone t : dirtyTombstones) {
+            if (tombstones.get(new Key(t.store(), t.productId())) == t) { // only the latest of the batch
+                rows.add(new Object[] {t.store(), t.productId(), t.deletedAt(), t.deliveryId()});
+            }
+        }
+        s.batch(
+                "INSERT INTO product_tombstone (store, product_id, deleted_at, delivery_id) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (store, product_id) DO UPDATE SET deleted_at = excluded.deleted_at, "
+                        + "delivery_id = excluded.delivery_id",
                 rows);
     }
 

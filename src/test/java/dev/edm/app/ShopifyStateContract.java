@@ -352,6 +352,24 @@ abstract class ShopifyStateContract {
     }
 
     @Test
+    void aDeletionDeliveredBeforeTheCreationKeepsTheProductGone() throws Exception {
+        // Shopify does not order deliveries: the product was created, then deleted, but the deletion came first
+        post("products/delete", fixture("topic_products__delete"));
+        post("products/create", product("2026-11-01T10:00:00Z", 1, 0));
+
+        assertThat(app.app().core().inventory().variant(STORE, SMALL)).isEmpty();
+        assertThat(alerts("open", Rule.LOW_STOCK)).isEmpty();
+        assertThat(alerts("open", Rule.OUT_OF_STOCK)).isEmpty();
+        assertThat(app.count("SELECT count(*) FROM delivery WHERE status = 'processed'"))
+                .isEqualTo(2);
+
+        // a description written after the deletion (a restored product) is applied
+        post("products/update", product(clock.instant().plusSeconds(60).toString(), 1, 0));
+        assertThat(variant(SMALL).deleted()).isFalse();
+        assertThat(alerts("open", Rule.OUT_OF_STOCK)).hasSize(1);
+    }
+
+    @Test
     void perSkuAndPerLocationThresholds() throws Exception {
         post("products/create", product("2026-11-01T10:00:00Z", 10, 10));
         post("inventory_levels/update", level(1002, 1, 8, "2026-11-01T11:00:00Z"));
