@@ -194,7 +194,8 @@ row baseline "$BASE"
 echo "edm/baseline throughput: $RATIO"
 echo "edm stored: $STORED deliveries ($DISTINCT distinct webhook ids); edm 2xx: $EDM_2XX (warm-up $(get ok2xx "$EDM_WARM") + measured $(get ok2xx "$EDM")), of which \"duplicate\": $(( $(get dup "$EDM_WARM") + $(get dup "$EDM") ))"
 [ -n "$INBOX_LINE" ] && echo "$INBOX_LINE"
-python3 bench/threadcpu.py diff "$WORK/cpu-edm-before.json" "$WORK/cpu-edm-after.json" "$(get ok2xx "$EDM")" || true
+python3 bench/threadcpu.py diff "$WORK/cpu-edm-before.json" "$WORK/cpu-edm-after.json" "$(get ok2xx "$EDM")" edm || true
+python3 bench/threadcpu.py diff "$WORK/cpu-baseline-before.json" "$WORK/cpu-baseline-after.json" "$(get ok2xx "$BASE")" baseline || true
 warn() { # NAME BENCH-LINE: the run did not go as planned
   if [ "$(get exhausted "$2")" != 0 ]; then
     echo "WARNING: $1: a wrk thread used up its pre-signed requests and idled; raise RATE_CAP (now $RATE_CAP)"
