@@ -60,13 +60,23 @@ final class Urls {
                 while (rel.find()) {
                     for (String r : rel.group(1).strip().split("\\s+")) {
                         if (r.equalsIgnoreCase("next")) {
-                            return Optional.of(base.resolve(link.group(1).strip()));
+                            return Optional.of(resolve(base, link.group(1).strip()));
                         }
                     }
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** RFC 3986 resolution; the JDK resolves a query-only reference by RFC 2396 (dropping the last segment). */
+    private static URI resolve(URI base, String target) {
+        if (target.startsWith("?")) {
+            String s = base.toString();
+            int cut = s.indexOf('?') >= 0 ? s.indexOf('?') : s.indexOf('#') >= 0 ? s.indexOf('#') : s.length();
+            return URI.create(s.substring(0, cut) + target);
+        }
+        return base.resolve(target);
     }
 
     private static String encode(String s) {
