@@ -54,8 +54,8 @@ public sealed interface Progress {
             for (int i = 0; i < WIDTH; i++) {
                 bar.append(Math.abs(i - at) <= 1 ? '=' : ' ');
             }
-            out.print("\r\033[2Kfetching [" + bar + "] " + page + " pages, " + totalRecords + " records, "
-                    + rate(totalRecords, elapsed));
+            out.print("\r\033[2Kfetching [" + bar + "] " + page + (page == 1 ? " page, " : " pages, ") + totalRecords
+                    + " records, " + rate(totalRecords, elapsed));
             out.flush();
             drawn = true;
         }
