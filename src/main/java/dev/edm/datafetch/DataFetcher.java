@@ -32,40 +32,10 @@ public final class DataFetcher {
 
     public FetchSummary run(FetchRequest request) throws IOException {
         Instant started = clock.instant();
-        HttpPages http = new HttpPages(request.timeout(), request.headers(), policy, sleeper, clock, progress);
         List<JsonNode> records = new ArrayList<>();
-        Set<String> cursorsSeen = new HashSet<>();
-        long firstPage = firstPageNumber(request);
-        URI next = request.url();
-        int pages = 0;
-        boolean stopped = false;
-        try {
-            while (next != null) {
-                if (pages == request.maxPages()) {
-                    stopped = true;
-                    break;
-                }
-                pages++;
-                HttpPages.Response res = http.get(next, pages);
-                JsonNode body = RecordArrays.parse(res.body(), pages, res.uri());
-                List<JsonNode> page = RecordArrays.records(body, request.recordsPath(), pages, res.uri());
-                records.addAll(page);
-                progress.page(pages, page.size(), records.size(), Duration.between(started, clock.instant()), next);
-                next = switch (request.pagination()) {
-                    case Pagination.None n -> null;
-                    case Pagination.LinkHeader l ->
-                        Urls.nextLink(res.headers().allValues("Link"), res.uri())
-                                .orElse(null);
-                    case Pagination.Cursor c -> {
-                        String cursor = Json.text(Json.at(body, c.field()));
-                        yield cursor == null || cursor.isBlank() || page.isEmpty() || !cursorsSeen.add(cursor)
-                                ? null
-                                : Urls.withParam(request.url(), c.param(), cursor);
-                    }
-                    case Pagination.PageNumber p ->
-                        page.isEmpty() ? null : Urls.withParam(request.url(), p.param(), "" + (firstPage + pages));
-                };
-            }
+        Read read;
+        try (HttpPages http = new HttpPages(request.timeout(), request.headers(), policy, sleeper, clock, progress)) {
+            read = readAll(request, http, records, started);
         } finally {
             progress.done();
         }
@@ -89,9 +59,9 @@ public final class DataFetcher {
         }
         return new FetchSummary(
                 records.size(),
-                pages,
-                http.retries(),
-                stopped,
+                read.pages(),
+                read.retries(),
+                read.stopped(),
                 request.clean(),
                 cleaned.map(Cleaning.Cleaned::invalidEmails).orElse(List.of()),
                 cleaned.map(Cleaning.Cleaned::duplicatesRemoved).orElse(0),
@@ -99,6 +69,41 @@ public final class DataFetcher {
                 skipped,
                 out.written(),
                 Duration.between(started, clock.instant()));
+    }
+
+    private record Read(int pages, int retries, boolean stopped) {}
+
+    /** Reads page after page into {@code records} until the pagination says there is no next page. */
+    private Read readAll(FetchRequest request, HttpPages http, List<JsonNode> records, Instant started) {
+        Set<String> cursorsSeen = new HashSet<>();
+        long firstPage = firstPageNumber(request);
+        URI next = request.url();
+        int pages = 0;
+        while (next != null) {
+            if (pages == request.maxPages()) {
+                return new Read(pages, http.retries(), true);
+            }
+            pages++;
+            HttpPages.Response res = http.get(next, pages);
+            JsonNode body = RecordArrays.parse(res.body(), pages, res.uri());
+            List<JsonNode> page = RecordArrays.records(body, request.recordsPath(), pages, res.uri());
+            records.addAll(page);
+            progress.page(pages, page.size(), records.size(), Duration.between(started, clock.instant()), next);
+            next = switch (request.pagination()) {
+                case Pagination.None n -> null;
+                case Pagination.LinkHeader l ->
+                    Urls.nextLink(res.headers().allValues("Link"), res.uri()).orElse(null);
+                case Pagination.Cursor c -> {
+                    String cursor = Json.text(Json.at(body, c.field()));
+                    yield cursor == null || cursor.isBlank() || page.isEmpty() || !cursorsSeen.add(cursor)
+                            ? null
+                            : Urls.withParam(request.url(), c.param(), cursor);
+                }
+                case Pagination.PageNumber p ->
+                    page.isEmpty() ? null : Urls.withParam(request.url(), p.param(), "" + (firstPage + pages));
+            };
+        }
+        return new Read(pages, http.retries(), false);
     }
 
     /** For {@code page:PARAM}: the URL's own value of PARAM when it is a number, else 1. */

@@ -22,7 +22,7 @@ import java.util.Set;
  * policy's backoff or the server's {@code Retry-After}; any other status that is not 2xx fails at once with the
  * status and the start of the body.
  */
-final class HttpPages {
+final class HttpPages implements AutoCloseable {
     static final Set<Integer> RETRYABLE = Set.of(429, 500, 502, 503, 504);
     private static final int EXCERPT = 300;
 
@@ -55,6 +55,11 @@ final class HttpPages {
         this.sleeper = sleeper;
         this.clock = clock;
         this.progress = progress;
+    }
+
+    @Override
+    public void close() {
+        client.close();
     }
 
     /** Retries made so far, over all pages. */
