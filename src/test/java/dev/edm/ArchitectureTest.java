@@ -214,7 +214,40 @@ class ArchitectureTest {
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(plus(
-                        JDK, "dev.edm.reports..", "dev.edm.inventory..", "dev.edm.alerts..", "com.fasterxml.jackson.."))
+                        JDK,
+                        "dev.edm.reports..",
+                        "dev.edm.inventory..",
+                        "dev.edm.alerts..",
+                        "dev.edm.output..",
+                        "com.fasterxml.jackson.."))
+                .check(classes);
+    }
+
+    @Test
+    void outputFilesAreALeafAnyFeatureMayUse() {
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.output..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(JDK, "dev.edm.output.."))
+                .check(classes);
+    }
+
+    @Test
+    void dataFetcherReadsAnyJsonApiAndWritesFilesOnly() {
+        // a standalone tool: no database, no platform, no inventory; HTTP through the JDK's client
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.datafetch..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(
+                        JDK,
+                        "dev.edm.datafetch..",
+                        "dev.edm.output..",
+                        "io.github.resilience4j..",
+                        "com.fasterxml.jackson.."))
                 .check(classes);
     }
 

@@ -52,6 +52,11 @@ public final class ConfigLoader {
         return new ConfigLoader(variables, Map.of()).build();
     }
 
+    /** Whether {@code TERM=dumb}: the terminal cannot redraw a line, so progress is printed line by line. */
+    public static boolean dumbTerminal() {
+        return "dumb".equals(System.getenv("TERM"));
+    }
+
     /** Reads everything from the process environment and {@code ./.env}, collecting all problems. */
     public static Inspection inspect() {
         return fromSystem().inspection();

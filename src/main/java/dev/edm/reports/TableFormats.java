@@ -3,7 +3,7 @@ package dev.edm.reports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.math.BigDecimal;
+import dev.edm.output.Csv;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,40 +16,7 @@ public final class TableFormats {
     private TableFormats() {}
 
     public static String csv(Table table) {
-        StringBuilder out = new StringBuilder();
-        line(out, List.copyOf(table.columns()));
-        for (List<Object> row : table.rows()) {
-            line(out, row);
-        }
-        return out.toString();
-    }
-
-    private static void line(StringBuilder out, List<?> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(cell(cells.get(i)));
-        }
-        out.append("\r\n");
-    }
-
-    private static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Number n) {
-            return n instanceof BigDecimal d ? d.toPlainString() : n.toString();
-        }
-        String text = value.toString();
-        // text starting like a formula would run in a spreadsheet: neutralise it
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
+        return Csv.render(table.columns(), table.rows());
     }
 
     public static String json(Table table, Instant generatedAt) {
