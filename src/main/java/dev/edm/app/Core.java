@@ -1,5 +1,6 @@
 package dev.edm.app;
 
+import dev.edm.alerts.AlertSink;
 import dev.edm.alerts.Alerts;
 import dev.edm.config.AmazonSettings;
 import dev.edm.config.BigCommerceSettings;
@@ -90,7 +91,8 @@ public final class Core implements AutoCloseable {
                 Platform.EBAY,
                 new EbayWebhooks(config.ebay(), config.debugMode(), clock));
         this.inventory = new Inventory(db);
-        this.alerts = new Alerts(db, clock, config.lowStockThreshold(), config.noSalesDays());
+        this.alerts = new Alerts(
+                db, clock, config.lowStockThreshold(), config.noSalesDays(), config.alerting(), AlertSink.NONE);
         this.reports = new Reports(inventory, alerts, clock, config.outputDir(), config.noSalesDays());
     }
 
@@ -170,7 +172,7 @@ public final class Core implements AutoCloseable {
                 clock,
                 since,
                 Inventory::clearDerivedState);
-        alerts.checkAll();
+        alerts.checkAllQuietly(); // replay rebuilds state; it never re-notifies
         return result;
     }
 
