@@ -37,8 +37,31 @@ public record Alert(
         return "open".equals(status);
     }
 
-    /** The state as of {@code now}: a snooze that has run out reads as firing before the next check records it. */
-    public String stateAt(Instant now) {
-        return SNOOZED.equals(state) && snoozedUntil != null && !snoozedUntil.isAfter(now) ? FIRING : state;
+    /** The alert as of {@code now}: a snooze that has run out reads as firing before the next check records it. */
+    Alert asOf(Instant now) {
+        if (!SNOOZED.equals(state) || snoozedUntil == null || snoozedUntil.isAfter(now)) {
+            return this;
+        }
+        return new Alert(
+                id,
+                rule,
+                severity,
+                store,
+                variantId,
+                locationId,
+                sku,
+                title,
+                status,
+                openedAt,
+                resolvedAt,
+                reason,
+                resolveReason,
+                currentValue,
+                threshold,
+                FIRING,
+                acknowledgedAt,
+                acknowledgedBy,
+                null,
+                lastNotifiedAt);
     }
 }

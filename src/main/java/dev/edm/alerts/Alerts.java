@@ -69,6 +69,11 @@ public final class Alerts {
         return check(quietLedger);
     }
 
+    /** The clock alerts run on (snoozes and silences are relative to it). */
+    public Clock clock() {
+        return clock;
+    }
+
     public Silences silences() {
         return silences;
     }
@@ -164,10 +169,11 @@ public final class Alerts {
                 new Filter().eq("status", status).eq("rule", rule.map(Rule::id)).eq("store", store);
         List<Object> params = new ArrayList<>(List.of(f.params()));
         params.add(limit);
+        Instant now = clock.instant();
         return db.read(c -> Sql.query(
                 c,
                 "SELECT " + AlertRows.COLUMNS + " FROM alert" + f.where() + " ORDER BY id DESC LIMIT ?",
-                AlertRows::row,
+                rs -> AlertRows.row(rs).asOf(now),
                 params.toArray()));
     }
 
