@@ -123,6 +123,13 @@ public final class Alerts {
                 return Inventory.allVariants(s);
             }
         });
+        // stores first: a stale feed holds back the no-sales alerts the variants may open below
+        db.transaction(c -> {
+            try (Session s = new Session(c)) {
+                feedHealth.evaluate(s, clock.instant(), ledger);
+            }
+            return null;
+        });
         for (int from = 0; from < all.size(); from += CHECK_CHUNK) {
             List<VariantRef> chunk = all.subList(from, Math.min(all.size(), from + CHECK_CHUNK));
             db.transaction(c -> {
@@ -132,15 +139,14 @@ public final class Alerts {
                 return null;
             });
         }
-        db.transaction(c -> {
-            try (Session s = new Session(c)) {
-                feedHealth.evaluate(s, clock.instant(), ledger);
-                if (ledger == this.ledger) {
+        if (ledger == this.ledger) {
+            db.transaction(c -> {
+                try (Session s = new Session(c)) {
                     notices.sweep(s, clock.instant());
                 }
-            }
-            return null;
-        });
+                return null;
+            });
+        }
         long since = started.toEpochMilli();
         return db.read(c -> new CheckSummary(
                 all.size(),

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The integration-health rule, one alert per store: a store that normally sends deliveries and has sent
@@ -32,19 +34,21 @@ final class FeedHealth {
     }
 
     void evaluate(Session s, Instant now, AlertLedger ledger) throws SQLException {
-        List<String[]> stores = s.query(
-                "SELECT DISTINCT platform, store FROM delivery", rs -> new String[] {rs.getString(1), rs.getString(2)});
-        for (String[] st : stores) {
-            evaluate(s, st[0], st[1], now, ledger);
-        }
-        // stores that only ever failed verification have no delivery row: their failures still count
-        List<String> failingOnly = s.query(
+        Set<String> stores = new TreeSet<>(s.query(
+                "SELECT DISTINCT platform, store FROM delivery", rs -> rs.getString(1) + ":" + rs.getString(2)));
+        // stores that only ever failed verification have no delivery row: their failures count, and their
+        // alert must be able to resolve once the failures are older than the window
+        stores.addAll(s.query(
                 "SELECT DISTINCT store FROM store_verify_failure WHERE hour >= ?",
                 rs -> rs.getString(1),
-                hour(now.minus(FAILURE_WINDOW)));
-        for (String key : failingOnly) {
+                hour(now.minus(FAILURE_WINDOW))));
+        stores.addAll(s.query(
+                "SELECT store FROM alert WHERE rule = ? AND status = 'open'",
+                rs -> rs.getString(1),
+                Rule.INTEGRATION_HEALTH.id()));
+        for (String key : stores) {
             int colon = key.indexOf(':');
-            if (colon > 0 && stores.stream().noneMatch(st -> (st[0] + ":" + st[1]).equals(key))) {
+            if (colon > 0) {
                 evaluate(s, key.substring(0, colon), key.substring(colon + 1), now, ledger);
             }
         }

@@ -47,7 +47,7 @@ public final class Core implements AutoCloseable {
     private final SkuMap skuMap;
     private final BigCommerceSettings bigcommerce;
 
-    private Core(Config config, Clock clock, Database db) {
+    private Core(Config config, Clock clock, Database db, AlertSink alertSink) {
         this.config = config;
         this.clock = clock;
         this.db = db;
@@ -91,15 +91,20 @@ public final class Core implements AutoCloseable {
                 Platform.EBAY,
                 new EbayWebhooks(config.ebay(), config.debugMode(), clock));
         this.inventory = new Inventory(db);
-        this.alerts = new Alerts(
-                db, clock, config.lowStockThreshold(), config.noSalesDays(), config.alerting(), AlertSink.NONE);
+        this.alerts =
+                new Alerts(db, clock, config.lowStockThreshold(), config.noSalesDays(), config.alerting(), alertSink);
         this.reports = new Reports(inventory, alerts, clock, config.outputDir(), config.noSalesDays());
     }
 
     /** Prepares folders and opens (and migrates) the database. */
     public static Core open(Config config, Clock clock) {
+        return open(config, clock, AlertSink.NONE);
+    }
+
+    /** Opens the features with alert notices going to {@code alertSink} (in the transaction of each change). */
+    public static Core open(Config config, Clock clock, AlertSink alertSink) {
         config.prepareDirectories();
-        return new Core(config, clock, Database.open(config.database()));
+        return new Core(config, clock, Database.open(config.database()), alertSink);
     }
 
     public Config config() {
