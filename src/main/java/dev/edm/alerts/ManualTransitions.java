@@ -17,15 +17,25 @@ final class ManualTransitions {
         this.notices = notices;
     }
 
-    Transition acknowledge(Session s, long id, String by, Instant now) throws SQLException {
+    /** Why {@code action} cannot apply to alert {@code id}: unknown or already resolved; empty when it can. */
+    private static Optional<Transition> refusal(Session s, long id, String action) throws SQLException {
         Optional<Alert> found = AlertRows.byId(s, id);
         if (found.isEmpty()) {
-            return new Transition.NotFound(id);
+            return Optional.of(new Transition.NotFound(id));
         }
-        Alert a = found.get();
-        if (!a.open()) {
-            return new Transition.Conflict("alert " + id + " is resolved; only an open alert can be acknowledged");
+        if (!found.get().open()) {
+            return Optional.of(new Transition.Conflict(
+                    "alert " + id + " is already resolved; only an open alert can be " + action));
         }
+        return Optional.empty();
+    }
+
+    Transition acknowledge(Session s, long id, String by, Instant now) throws SQLException {
+        Optional<Transition> refused = refusal(s, id, "acknowledged");
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Alert a = AlertRows.byId(s, id).orElseThrow();
         if (Alert.ACKNOWLEDGED.equals(a.state())) {
             return new Transition.Conflict("alert " + id + " is already acknowledged (by " + a.acknowledgedBy() + ")");
         }
@@ -39,12 +49,9 @@ final class ManualTransitions {
     }
 
     Transition snooze(Session s, long id, Instant until, Instant now) throws SQLException {
-        Optional<Alert> found = AlertRows.byId(s, id);
-        if (found.isEmpty()) {
-            return new Transition.NotFound(id);
-        }
-        if (!found.get().open()) {
-            return new Transition.Conflict("alert " + id + " is resolved; only an open alert can be snoozed");
+        Optional<Transition> refused = refusal(s, id, "snoozed");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (!until.isAfter(now)) {
             throw new IllegalArgumentException("a snooze must end in the future, got " + until);
@@ -58,12 +65,9 @@ final class ManualTransitions {
     }
 
     Transition resolve(Session s, long id, String by, Instant now) throws SQLException {
-        Optional<Alert> found = AlertRows.byId(s, id);
-        if (found.isEmpty()) {
-            return new Transition.NotFound(id);
-        }
-        if (!found.get().open()) {
-            return new Transition.Conflict("alert " + id + " is already resolved");
+        Optional<Transition> refused = refusal(s, id, "resolved");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         s.update(
                 "UPDATE alert SET status = 'resolved', state = 'resolved', resolved_at = ?, resolve_reason = ?, "

@@ -1,14 +1,12 @@
 package dev.edm.cli;
 
 import dev.edm.alerts.Alert;
-import dev.edm.alerts.Deadlines;
 import dev.edm.alerts.Transition;
 import dev.edm.app.Core;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -74,27 +72,14 @@ final class AlertActionCommands {
         @Parameters(index = "0", description = "the alert id (edm alerts)")
         long id;
 
-        @Option(names = "--until", description = "ISO-8601 time with offset, e.g. 2026-11-28T08:00:00Z")
-        String until;
-
-        @Option(names = "--for", description = "a duration: 90s, 30m, 2h, 1d or PT2H")
-        String duration;
+        @Mixin
+        EndOptions until;
 
         @Override
         public Integer call() {
-            return Offline.run(core -> {
-                Instant end;
-                try {
-                    end = Deadlines.end(
-                            Optional.ofNullable(until),
-                            Optional.ofNullable(duration),
-                            core.alerts().clock().instant());
-                } catch (IllegalArgumentException e) {
-                    System.err.println("edm: " + e.getMessage());
-                    return 2;
-                }
-                return print(core.alerts().snooze(id, end));
-            });
+            return Offline.run(core -> until.end(core.alerts().clock().instant())
+                    .map(end -> print(core.alerts().snooze(id, end)))
+                    .orElse(2));
         }
     }
 

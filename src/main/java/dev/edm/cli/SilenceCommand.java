@@ -1,6 +1,5 @@
 package dev.edm.cli;
 
-import dev.edm.alerts.Deadlines;
 import dev.edm.alerts.Rule;
 import dev.edm.alerts.Silence;
 import java.time.Instant;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,11 +37,8 @@ final class SilenceCommand implements Runnable {
         @Option(names = "--store", description = "only this store: platform:id (a bare domain means Shopify)")
         String store;
 
-        @Option(names = "--until", description = "ISO-8601 time with offset, e.g. 2026-11-28T08:00:00Z")
-        String until;
-
-        @Option(names = "--for", description = "a duration: 90s, 30m, 2h, 1d or PT2H")
-        String duration;
+        @Mixin
+        EndOptions until;
 
         @Option(names = "--comment", description = "why (planned maintenance, discontinued item, ...)")
         String comment;
@@ -57,17 +54,11 @@ final class SilenceCommand implements Runnable {
             Optional<String> storeKey =
                     Optional.ofNullable(store).map(String::strip).map(s -> s.contains(":") ? s : "shopify:" + s);
             return Offline.run(core -> {
-                Instant end;
-                try {
-                    end = Deadlines.end(
-                            Optional.ofNullable(until),
-                            Optional.ofNullable(duration),
-                            core.alerts().clock().instant());
-                } catch (IllegalArgumentException e) {
-                    System.err.println("edm: " + e.getMessage());
+                Optional<Instant> end = until.end(core.alerts().clock().instant());
+                if (end.isEmpty()) {
                     return 2;
                 }
-                Silence s = core.alerts().silences().add(r, storeKey, Optional.ofNullable(sku), end, comment);
+                Silence s = core.alerts().silences().add(r, storeKey, Optional.ofNullable(sku), end.get(), comment);
                 System.out.println("silence " + s.id() + " until " + s.endsAt());
                 return 0;
             });
