@@ -48,7 +48,8 @@ final class FeedHealth {
                 Rule.INTEGRATION_HEALTH.id()));
         for (String key : stores) {
             int colon = key.indexOf(':');
-            if (colon > 0) {
+            // "_app" and the like are pseudo-stores (eBay's application-level notifications), not feeds
+            if (colon > 0 && !key.startsWith("_", colon + 1)) {
                 evaluate(s, key.substring(0, colon), key.substring(colon + 1), now, ledger);
             }
         }
