@@ -36,14 +36,18 @@ public final class Alerts {
     /** What a full check changed. */
     public record CheckSummary(int variants, long opened, long resolved, long open) {}
 
-    /** Alerts whose notices go to {@code sink} (called inside the transaction that changed the alert). */
+    /**
+     * Alerts whose notices go to {@code sink} (called inside the transaction that changed the alert);
+     * {@link AlertSink#NONE} means no notices and nothing recorded as notified.
+     */
     public Alerts(
             Database db, Clock clock, int defaultThreshold, int noSalesDays, AlertSettings settings, AlertSink sink) {
         this.db = db;
         this.clock = clock;
         this.engine = new AlertEngine(defaultThreshold, noSalesDays, settings.resolveMargin());
         this.feedHealth = new FeedHealth(settings.feedStale());
-        this.notices = new Notices(sink, settings.repeatInterval(), true);
+        // with no sink nothing is recorded as notified, so a sink wired later starts from the truth
+        this.notices = new Notices(sink, settings.repeatInterval(), sink != AlertSink.NONE);
         this.ledger = new AlertLedger(notices);
         this.quietLedger = new AlertLedger(notices.quiet());
         this.manual = new ManualTransitions(notices);
