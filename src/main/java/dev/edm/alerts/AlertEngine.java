@@ -54,19 +54,24 @@ final class AlertEngine {
         if (Conditions.outOfStock(v)) {
             ledger.breached(
                     s, outOfStock, now, deliveryId, stock, 0, "out of stock: " + stockText + " available" + elsewhere);
-        } else {
-            ledger.cleared(s, outOfStock, now, "back in stock: " + stockText + " available");
         }
+        boolean backInStock = !Conditions.outOfStock(v)
+                && ledger.cleared(s, outOfStock, now, "back in stock: " + stockText + " available");
+        AlertLedger.Subject low = subject(Rule.LOW_STOCK, v, "");
         lowStock(
                 s,
                 ledger,
-                subject(Rule.LOW_STOCK, v, ""),
+                low,
                 stock,
                 threshold,
                 now,
                 deliveryId,
                 "low stock: " + stockText + " available <= threshold " + threshold + elsewhere,
                 "restocked: " + stockText + " available > threshold " + threshold);
+        if (backInStock) {
+            // out of stock no longer inhibits low stock: a held-back low-stock notice goes out now
+            ledger.releaseOwed(s, low, now);
+        }
 
         Map<String, Integer> byLocation = Thresholds.forLocations(s, v.store(), v.sku());
         for (Map.Entry<String, Integer> location : byLocation.entrySet()) {

@@ -4,6 +4,7 @@ import dev.edm.storage.Session;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes alert rows as conditions are evaluated: opens one alert per (rule, store, variant, location) when a
@@ -65,8 +66,8 @@ final class AlertLedger {
                 x.locationId());
     }
 
-    /** The condition cleared: resolve the open alert and lift a manual resolve's block. */
-    void cleared(Session s, Subject x, Instant now, String why) throws SQLException {
+    /** The condition cleared: resolve the open alert and lift a manual resolve's block; true if one resolved. */
+    boolean cleared(Session s, Subject x, Instant now, String why) throws SQLException {
         int resolved = s.update(
                 "UPDATE alert SET status = 'resolved', state = 'resolved', resolved_at = ?, resolve_reason = ?, "
                         + "snoozed_until = NULL, notice_owed = 0 WHERE " + KEY + " AND status = 'open'",
@@ -84,6 +85,22 @@ final class AlertLedger {
                 x.locationId());
         if (resolved > 0) {
             notices.resolved(s, latest(s, x, "resolved"), now);
+        }
+        return resolved > 0;
+    }
+
+    /** Sends the notice an open alert owes, now that what held it back may have ended. */
+    void releaseOwed(Session s, Subject x, Instant now) throws SQLException {
+        Optional<Alert> owed = s.queryOne(
+                "SELECT " + AlertRows.COLUMNS + " FROM alert WHERE " + KEY + " AND status = 'open' AND notice_owed = 1 "
+                        + "AND state = 'firing'",
+                AlertRows::row,
+                x.rule().id(),
+                x.store(),
+                x.variantId(),
+                x.locationId());
+        if (owed.isPresent()) {
+            notices.release(s, owed.get(), now);
         }
     }
 

@@ -39,6 +39,13 @@ final class Notices {
         }
     }
 
+    /** An owed notice of a firing alert goes out now unless the alert is still muted. */
+    void release(Session s, Alert alert, Instant now) throws SQLException {
+        if (live && !muted(s, alert, now)) {
+            send(s, alert, alert.lastNotifiedAt() == null ? AlertNotice.Kind.FIRING : AlertNotice.Kind.REPEAT, now);
+        }
+    }
+
     /** An alert resolved (by itself or by hand): a RESOLVED notice if it was ever notified and is not silenced. */
     void resolved(Session s, Alert alert, Instant now) throws SQLException {
         if (live && alert.lastNotifiedAt() != null && !silenced(s, alert, now)) {

@@ -341,11 +341,23 @@ abstract class AlertLifecycleContract {
         assertThat(sent()).as("still inhibited").containsExactly("FIRING out_of_stock");
 
         smallStock(2);
-        assertThat(sent()).containsExactly("FIRING out_of_stock", "RESOLVED out_of_stock");
+        assertThat(sent())
+                .as("the held-back low-stock notice goes out as soon as out of stock clears")
+                .containsExactly("FIRING out_of_stock", "RESOLVED out_of_stock", "FIRING low_stock");
+        check();
+        assertThat(sent()).as("once").hasSize(3);
+
+        // out of stock again while low stock fires: nothing new for low stock, no repeat of it later
+        smallStock(0);
+        clock.advance(Duration.ofHours(25));
         check();
         assertThat(sent())
-                .as("the held-back low-stock notice goes out once out of stock has cleared")
-                .containsExactly("FIRING out_of_stock", "RESOLVED out_of_stock", "FIRING low_stock");
+                .containsExactly(
+                        "FIRING out_of_stock",
+                        "RESOLVED out_of_stock",
+                        "FIRING low_stock",
+                        "FIRING out_of_stock",
+                        "REPEAT out_of_stock");
     }
 
     @Test
