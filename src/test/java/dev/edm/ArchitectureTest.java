@@ -201,8 +201,13 @@ class ArchitectureTest {
                 .resideInAPackage("dev.edm.alerts..")
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage(
-                        plus(JDK, "dev.edm.alerts..", "dev.edm.inventory..", "dev.edm.event..", "dev.edm.storage.."))
+                .resideInAnyPackage(plus(
+                        JDK,
+                        "dev.edm.alerts..",
+                        "dev.edm.inventory..",
+                        "dev.edm.event..",
+                        "dev.edm.storage..",
+                        "dev.edm.config.."))
                 .check(classes);
     }
 

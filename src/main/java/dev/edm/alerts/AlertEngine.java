@@ -1,5 +1,6 @@
 package dev.edm.alerts;
 
+import dev.edm.config.AlertSettings;
 import dev.edm.inventory.Inventory;
 import dev.edm.inventory.VariantRef;
 import dev.edm.inventory.VariantState;
@@ -14,60 +15,63 @@ import java.util.Optional;
 
 /**
  * Evaluates the rules for variants whose state changed, inside the same transaction: opens one alert per
- * (rule, store, variant, location) when a condition begins and resolves it when the condition clears.
+ * (rule, store, variant, location) when a condition begins and resolves it when the condition clears (low stock
+ * only above threshold + the resolve margin, so stock bouncing around the threshold does not flap).
  */
 final class AlertEngine {
     private final int defaultThreshold;
     private final int noSalesDays;
+    private final AlertSettings.Margin resolveMargin;
 
-    AlertEngine(int defaultThreshold, int noSalesDays) {
+    AlertEngine(int defaultThreshold, int noSalesDays, AlertSettings.Margin resolveMargin) {
         this.defaultThreshold = defaultThreshold;
         this.noSalesDays = noSalesDays;
+        this.resolveMargin = resolveMargin;
     }
 
-    void evaluate(Session s, Collection<VariantRef> variants, Instant now, Long deliveryId) throws SQLException {
+    void evaluate(Session s, Collection<VariantRef> variants, Instant now, Long deliveryId, AlertLedger ledger)
+            throws SQLException {
         for (VariantRef ref : variants) {
             Optional<VariantState> state = Inventory.variant(s, ref.store(), ref.variantId());
             if (state.isPresent()) {
-                evaluate(s, state.get(), now, deliveryId);
+                evaluate(s, state.get(), now, deliveryId, ledger);
             }
         }
     }
 
-    private void evaluate(Session s, VariantState v, Instant now, Long deliveryId) throws SQLException {
+    private void evaluate(Session s, VariantState v, Instant now, Long deliveryId, AlertLedger ledger)
+            throws SQLException {
         if (!v.monitored()) {
-            resolveAll(s, v, now, v.deleted() ? "product deleted" : "product is " + v.status());
+            ledger.clearedAll(
+                    s, v.store(), v.variantId(), now, v.deleted() ? "product deleted" : "product is " + v.status());
             return;
         }
         Integer stock = v.stockTotal();
         String stockText = stock == null ? "unknown" : Integer.toString(stock);
         int threshold = Thresholds.forTotal(s, v.store(), v.sku(), defaultThreshold);
         String elsewhere = Conditions.outOfStock(v) || Conditions.lowStock(v, threshold) ? otherChannels(s, v) : "";
-        set(
+        AlertLedger.Subject outOfStock = subject(Rule.OUT_OF_STOCK, v, "");
+        if (Conditions.outOfStock(v)) {
+            ledger.breached(
+                    s, outOfStock, now, deliveryId, stock, 0, "out of stock: " + stockText + " available" + elsewhere);
+        }
+        boolean backInStock = !Conditions.outOfStock(v)
+                && ledger.cleared(s, outOfStock, now, "back in stock: " + stockText + " available");
+        AlertLedger.Subject low = subject(Rule.LOW_STOCK, v, "");
+        lowStock(
                 s,
-                Rule.OUT_OF_STOCK,
-                v,
-                "",
-                Conditions.outOfStock(v),
-                now,
-                deliveryId,
-                stock,
-                0,
-                "out of stock: " + stockText + " available" + elsewhere,
-                "back in stock: " + stockText + " available");
-
-        set(
-                s,
-                Rule.LOW_STOCK,
-                v,
-                "",
-                Conditions.lowStock(v, threshold),
-                now,
-                deliveryId,
+                ledger,
+                low,
                 stock,
                 threshold,
+                now,
+                deliveryId,
                 "low stock: " + stockText + " available <= threshold " + threshold + elsewhere,
                 "restocked: " + stockText + " available > threshold " + threshold);
+        if (backInStock) {
+            // out of stock no longer inhibits low stock: a held-back low-stock notice goes out now
+            ledger.releaseOwed(s, low, now);
+        }
 
         Map<String, Integer> byLocation = Thresholds.forLocations(s, v.store(), v.sku());
         for (Map.Entry<String, Integer> location : byLocation.entrySet()) {
@@ -77,22 +81,20 @@ final class AlertEngine {
                             .orElse(null);
             int t = location.getValue();
             String text = available == null ? "unknown" : Integer.toString(available);
-            set(
+            lowStock(
                     s,
-                    Rule.LOW_STOCK,
-                    v,
-                    location.getKey(),
-                    available != null && available <= t,
-                    now,
-                    deliveryId,
+                    ledger,
+                    subject(Rule.LOW_STOCK, v, location.getKey()),
                     available,
                     t,
+                    now,
+                    deliveryId,
                     "low stock at location " + location.getKey() + ": " + text + " available <= threshold " + t,
                     "restocked at location " + location.getKey() + ": " + text + " available > threshold " + t);
         }
-        for (String location : openLocations(s, v)) {
+        for (String location : AlertLedger.openLocations(s, Rule.LOW_STOCK, v.store(), v.variantId())) {
             if (!byLocation.containsKey(location)) {
-                resolve(s, Rule.LOW_STOCK, v, location, now, "location threshold removed");
+                ledger.cleared(s, subject(Rule.LOW_STOCK, v, location), now, "location threshold removed");
             }
         }
 
@@ -101,18 +103,52 @@ final class AlertEngine {
                 ? "last sale " + v.lastSaleAt().atOffset(ZoneOffset.UTC).toLocalDate()
                 : "never sold since first seen "
                         + v.firstSeen().atOffset(ZoneOffset.UTC).toLocalDate();
-        set(
-                s,
-                Rule.NO_SALES,
-                v,
-                "",
-                Conditions.noSales(v, now, noSalesDays),
-                now,
-                deliveryId,
-                days < 0 ? null : (int) days,
-                noSalesDays,
-                "no sales for " + days + " days (" + since + "), " + stockText + " in stock",
-                v.stockTotal() == null || v.stockTotal() <= 0 ? "no stock left" : "sold again (" + since + ")");
+        AlertLedger.Subject noSales = subject(Rule.NO_SALES, v, "");
+        if (Conditions.noSales(v, now, noSalesDays)) {
+            ledger.breached(
+                    s,
+                    noSales,
+                    now,
+                    deliveryId,
+                    days < 0 ? null : (int) days,
+                    noSalesDays,
+                    "no sales for " + days + " days (" + since + "), " + stockText + " in stock");
+        } else {
+            ledger.cleared(
+                    s,
+                    noSales,
+                    now,
+                    v.stockTotal() == null || v.stockTotal() <= 0 ? "no stock left" : "sold again (" + since + ")");
+        }
+    }
+
+    /**
+     * Low stock with hysteresis: opens at {@code value <= threshold}, resolves only above threshold + margin
+     * (or when the level becomes unknown); in between an open alert stays open.
+     */
+    private void lowStock(
+            Session s,
+            AlertLedger ledger,
+            AlertLedger.Subject subject,
+            Integer value,
+            int threshold,
+            Instant now,
+            Long deliveryId,
+            String openReason,
+            String resolveReason)
+            throws SQLException {
+        int margin = resolveMargin.above(threshold);
+        if (value != null && value <= threshold) {
+            ledger.breached(s, subject, now, deliveryId, value, threshold, openReason);
+        } else if (value != null && value <= threshold + margin) {
+            ledger.held(s, subject, value, threshold);
+        } else {
+            ledger.cleared(s, subject, now, resolveReason + (margin > 0 ? " + margin " + margin : ""));
+        }
+    }
+
+    private static AlertLedger.Subject subject(Rule rule, VariantState v, String location) {
+        return new AlertLedger.Subject(rule, v.store(), v.variantId(), location, v.sku(), v.title());
     }
 
     /** {@code "; other channels: amazon:A1 12, ..."} for the same SKU in other stores, or "" when none. */
@@ -133,84 +169,5 @@ final class AlertEngine {
                     .append(o.stockTotal() == null ? "unknown" : o.stockTotal().toString());
         }
         return text.toString();
-    }
-
-    private void set(
-            Session s,
-            Rule rule,
-            VariantState v,
-            String location,
-            boolean breached,
-            Instant now,
-            Long deliveryId,
-            Integer value,
-            int threshold,
-            String openReason,
-            String resolveReason)
-            throws SQLException {
-        if (breached) {
-            int opened = s.update(
-                    "INSERT INTO alert (rule, severity, store, variant_id, location_id, sku, title, status, opened_at, "
-                            + "reason, current_value, threshold, delivery_id) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?) "
-                            + "ON CONFLICT DO NOTHING",
-                    rule.id(),
-                    rule.severity(),
-                    v.store(),
-                    v.variantId(),
-                    location,
-                    v.sku(),
-                    v.title(),
-                    now.toEpochMilli(),
-                    openReason,
-                    value,
-                    threshold,
-                    deliveryId);
-            if (opened == 0) {
-                s.update(
-                        "UPDATE alert SET current_value = ?, threshold = ? WHERE rule = ? AND store = ? AND variant_id = ? "
-                                + "AND location_id = ? AND status = 'open'",
-                        value,
-                        threshold,
-                        rule.id(),
-                        v.store(),
-                        v.variantId(),
-                        location);
-            }
-        } else {
-            resolve(s, rule, v, location, now, resolveReason);
-        }
-    }
-
-    private static void resolve(Session s, Rule rule, VariantState v, String location, Instant now, String why)
-            throws SQLException {
-        s.update(
-                "UPDATE alert SET status = 'resolved', resolved_at = ?, resolve_reason = ? WHERE rule = ? AND store = ? "
-                        + "AND variant_id = ? AND location_id = ? AND status = 'open'",
-                now.toEpochMilli(),
-                why,
-                rule.id(),
-                v.store(),
-                v.variantId(),
-                location);
-    }
-
-    private static void resolveAll(Session s, VariantState v, Instant now, String why) throws SQLException {
-        s.update(
-                "UPDATE alert SET status = 'resolved', resolved_at = ?, resolve_reason = ? WHERE store = ? "
-                        + "AND variant_id = ? AND status = 'open'",
-                now.toEpochMilli(),
-                why,
-                v.store(),
-                v.variantId());
-    }
-
-    private static List<String> openLocations(Session s, VariantState v) throws SQLException {
-        return s.query(
-                "SELECT location_id FROM alert WHERE rule = ? AND store = ? AND variant_id = ? AND location_id <> '' "
-                        + "AND status = 'open'",
-                rs -> rs.getString(1),
-                Rule.LOW_STOCK.id(),
-                v.store(),
-                v.variantId());
     }
 }

@@ -1,12 +1,12 @@
 package dev.edm.alerts;
 
+import dev.edm.config.AlertSettings;
 import dev.edm.inventory.Inventory;
 import dev.edm.inventory.VariantRef;
 import dev.edm.storage.Database;
 import dev.edm.storage.Filter;
 import dev.edm.storage.Session;
 import dev.edm.storage.Sql;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,36 +25,128 @@ public final class Alerts {
     private final Database db;
     private final Clock clock;
     private final AlertEngine engine;
+    private final FeedHealth feedHealth;
+    private final AlertLedger ledger;
+    private final AlertLedger quietLedger;
+    private final Notices notices;
+    private final ManualTransitions manual;
+    private final Silences silences;
     private final int defaultThreshold;
 
     /** What a full check changed. */
     public record CheckSummary(int variants, long opened, long resolved, long open) {}
 
-    public Alerts(Database db, Clock clock, int defaultThreshold, int noSalesDays) {
+    /**
+     * Alerts whose notices go to {@code sink} (called inside the transaction that changed the alert);
+     * {@link AlertSink#NONE} means no notices and nothing recorded as notified.
+     */
+    public Alerts(
+            Database db, Clock clock, int defaultThreshold, int noSalesDays, AlertSettings settings, AlertSink sink) {
         this.db = db;
         this.clock = clock;
-        this.engine = new AlertEngine(defaultThreshold, noSalesDays);
+        this.engine = new AlertEngine(defaultThreshold, noSalesDays, settings.resolveMargin());
+        this.feedHealth = new FeedHealth(settings.feedStale());
+        // with no sink nothing is recorded as notified, so a sink wired later starts from the truth
+        this.notices = new Notices(sink, settings.repeatInterval(), sink != AlertSink.NONE);
+        this.ledger = new AlertLedger(notices);
+        this.quietLedger = new AlertLedger(notices.quiet());
+        this.manual = new ManualTransitions(notices);
+        this.silences = new Silences(db, clock);
         this.defaultThreshold = defaultThreshold;
     }
 
     /** Re-evaluates the changed variants inside the processing transaction. */
     public void onChange(Session session, Collection<VariantRef> changed, long deliveryId) throws SQLException {
-        engine.evaluate(session, changed, clock.instant(), deliveryId);
+        engine.evaluate(session, changed, clock.instant(), deliveryId, ledger);
     }
 
-    /** Evaluates every rule for every variant (the schedule and {@code edm check}), in chunks. */
+    /**
+     * Evaluates every rule for every variant and store, in chunks, then sends what is due: owed notices whose
+     * silence, inhibition or snooze ended, and repeats (the schedule and {@code edm check}).
+     */
     public CheckSummary checkAll() {
+        return check(ledger);
+    }
+
+    /** The check at the end of {@code edm replay}: alerts follow the rebuilt state, but no notice is sent. */
+    public CheckSummary checkAllQuietly() {
+        return check(quietLedger);
+    }
+
+    /** The clock alerts run on (snoozes and silences are relative to it). */
+    public Clock clock() {
+        return clock;
+    }
+
+    public Silences silences() {
+        return silences;
+    }
+
+    /** Acknowledges an open alert: it is no longer repeated and still resolves by itself. */
+    public Transition acknowledge(long id, String by) {
+        return transition(s -> manual.acknowledge(s, id, by, clock.instant()));
+    }
+
+    /** Snoozes an open alert until a time; it fires (and is notified) again when the snooze runs out. */
+    public Transition snooze(long id, Instant until) {
+        return transition(s -> manual.snooze(s, id, until, clock.instant()));
+    }
+
+    /**
+     * Resolves an open alert by hand. If its condition still holds it stays resolved: a new alert opens only
+     * after the condition has cleared and breached again.
+     */
+    public Transition resolve(long id, String by) {
+        return transition(s -> manual.resolve(s, id, by, clock.instant()));
+    }
+
+    public Optional<Alert> find(long id) {
+        return db.read(c -> {
+            try (Session s = new Session(c)) {
+                return AlertRows.byId(s, id);
+            }
+        });
+    }
+
+    private interface SessionWork {
+        Transition apply(Session s) throws SQLException;
+    }
+
+    private Transition transition(SessionWork work) {
+        return db.transaction(c -> {
+            try (Session s = new Session(c)) {
+                return work.apply(s);
+            }
+        });
+    }
+
+    private CheckSummary check(AlertLedger ledger) {
         Instant started = clock.instant();
         List<VariantRef> all = db.transaction(c -> {
             try (Session s = new Session(c)) {
                 return Inventory.allVariants(s);
             }
         });
+        // stores first: a stale feed holds back the no-sales alerts the variants may open below
+        db.transaction(c -> {
+            try (Session s = new Session(c)) {
+                feedHealth.evaluate(s, clock.instant(), ledger);
+            }
+            return null;
+        });
         for (int from = 0; from < all.size(); from += CHECK_CHUNK) {
             List<VariantRef> chunk = all.subList(from, Math.min(all.size(), from + CHECK_CHUNK));
             db.transaction(c -> {
                 try (Session s = new Session(c)) {
-                    engine.evaluate(s, chunk, clock.instant(), null);
+                    engine.evaluate(s, chunk, clock.instant(), null, ledger);
+                }
+                return null;
+            });
+        }
+        if (ledger == this.ledger) {
+            db.transaction(c -> {
+                try (Session s = new Session(c)) {
+                    notices.sweep(s, clock.instant());
                 }
                 return null;
             });
@@ -75,7 +167,7 @@ public final class Alerts {
                         "SELECT store, variant_id FROM variant WHERE sku = ?",
                         rs -> new VariantRef(rs.getString(1), rs.getString(2)),
                         sku);
-                engine.evaluate(s, refs, clock.instant(), null);
+                engine.evaluate(s, refs, clock.instant(), null, ledger);
             }
             return null;
         });
@@ -87,12 +179,11 @@ public final class Alerts {
                 new Filter().eq("status", status).eq("rule", rule.map(Rule::id)).eq("store", store);
         List<Object> params = new ArrayList<>(List.of(f.params()));
         params.add(limit);
+        Instant now = clock.instant();
         return db.read(c -> Sql.query(
                 c,
-                "SELECT id, rule, severity, store, variant_id, location_id, sku, title, status, opened_at, resolved_at, "
-                        + "reason, resolve_reason, current_value, threshold FROM alert" + f.where()
-                        + " ORDER BY id DESC LIMIT ?",
-                Alerts::row,
+                "SELECT " + AlertRows.COLUMNS + " FROM alert" + f.where() + " ORDER BY id DESC LIMIT ?",
+                rs -> AlertRows.row(rs).asOf(now),
                 params.toArray()));
     }
 
@@ -146,26 +237,5 @@ public final class Alerts {
 
     private static long count(java.sql.Connection c, String sql, Object... params) throws SQLException {
         return Sql.queryOne(c, sql, rs -> rs.getLong(1), params).orElse(0L);
-    }
-
-    private static Alert row(ResultSet rs) throws SQLException {
-        Long resolved = Sql.getLong(rs, "resolved_at");
-
-        return new Alert(
-                rs.getLong("id"),
-                Rule.fromId(rs.getString("rule")).orElseThrow(),
-                rs.getString("severity"),
-                rs.getString("store"),
-                rs.getString("variant_id"),
-                rs.getString("location_id"),
-                rs.getString("sku"),
-                rs.getString("title"),
-                rs.getString("status"),
-                Instant.ofEpochMilli(rs.getLong("opened_at")),
-                resolved == null ? null : Instant.ofEpochMilli(resolved),
-                rs.getString("reason"),
-                rs.getString("resolve_reason"),
-                Sql.getInt(rs, "current_value"),
-                Sql.getInt(rs, "threshold"));
     }
 }

@@ -7,7 +7,9 @@ import java.util.Optional;
 public enum Rule {
     LOW_STOCK("warning"),
     OUT_OF_STOCK("critical"),
-    NO_SALES("info");
+    NO_SALES("info"),
+    /** A store's feed stopped (no deliveries for far longer than usual) or its deliveries mostly fail verification. */
+    INTEGRATION_HEALTH("critical");
 
     private final String severity;
 

@@ -1,5 +1,6 @@
 package dev.edm.app;
 
+import dev.edm.alerts.AlertSink;
 import dev.edm.config.Config;
 import dev.edm.event.Platform;
 import dev.edm.fetch.DetailFetcher;
@@ -47,7 +48,12 @@ public final class App implements AutoCloseable {
 
     /** Starts everything; throws {@link dev.edm.config.ConfigException} or a StorageException on failure. */
     public static App start(Config config, Clock clock) {
-        Core core = Core.open(config, clock);
+        return start(config, clock, AlertSink.NONE);
+    }
+
+    /** Starts everything with alert notices going to {@code alertSink}. */
+    public static App start(Config config, Clock clock, AlertSink alertSink) {
+        Core core = Core.open(config, clock, alertSink);
         core.database().startBackgroundCheckpoints();
         Ingest ingest = null;
         Scheduler scheduler = null;

@@ -1,5 +1,6 @@
 package dev.edm.app;
 
+import dev.edm.alerts.AlertSink;
 import dev.edm.alerts.Alerts;
 import dev.edm.config.AmazonSettings;
 import dev.edm.config.BigCommerceSettings;
@@ -46,7 +47,7 @@ public final class Core implements AutoCloseable {
     private final SkuMap skuMap;
     private final BigCommerceSettings bigcommerce;
 
-    private Core(Config config, Clock clock, Database db) {
+    private Core(Config config, Clock clock, Database db, AlertSink alertSink) {
         this.config = config;
         this.clock = clock;
         this.db = db;
@@ -90,14 +91,20 @@ public final class Core implements AutoCloseable {
                 Platform.EBAY,
                 new EbayWebhooks(config.ebay(), config.debugMode(), clock));
         this.inventory = new Inventory(db);
-        this.alerts = new Alerts(db, clock, config.lowStockThreshold(), config.noSalesDays());
+        this.alerts =
+                new Alerts(db, clock, config.lowStockThreshold(), config.noSalesDays(), config.alerting(), alertSink);
         this.reports = new Reports(inventory, alerts, clock, config.outputDir(), config.noSalesDays());
     }
 
     /** Prepares folders and opens (and migrates) the database. */
     public static Core open(Config config, Clock clock) {
+        return open(config, clock, AlertSink.NONE);
+    }
+
+    /** Opens the features with alert notices going to {@code alertSink} (in the transaction of each change). */
+    public static Core open(Config config, Clock clock, AlertSink alertSink) {
         config.prepareDirectories();
-        return new Core(config, clock, Database.open(config.database()));
+        return new Core(config, clock, Database.open(config.database()), alertSink);
     }
 
     public Config config() {
@@ -170,7 +177,7 @@ public final class Core implements AutoCloseable {
                 clock,
                 since,
                 Inventory::clearDerivedState);
-        alerts.checkAll();
+        alerts.checkAllQuietly(); // replay rebuilds state; it never re-notifies
         return result;
     }
 

@@ -9,12 +9,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code edm alerts}: lists open alerts (or resolved ones, or all). */
-@Command(name = "alerts", description = "List alerts (open ones by default).", mixinStandardHelpOptions = true)
+@Command(
+        name = "alerts",
+        description = "List alerts (open ones by default); ack, snooze or resolve one.",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            AlertActionCommands.Ack.class,
+            AlertActionCommands.Snooze.class,
+            AlertActionCommands.Resolve.class
+        })
 final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--status", description = "open, resolved or all (default: open)", defaultValue = "open")
     String status;
 
-    @Option(names = "--rule", description = "low_stock, out_of_stock or no_sales")
+    @Option(names = "--rule", description = "low_stock, out_of_stock, no_sales or integration_health")
     String rule;
 
     @Option(names = "--limit", description = "at most this many (default: 1000)", defaultValue = "1000")
@@ -28,7 +36,8 @@ final class AlertsCommand implements Callable<Integer> {
         }
         Optional<Rule> r = Optional.ofNullable(rule).flatMap(Rule::fromId);
         if (rule != null && r.isEmpty()) {
-            System.err.println("edm: unknown rule " + rule + " (low_stock, out_of_stock, no_sales)");
+            System.err.println(
+                    "edm: unknown rule " + rule + " (low_stock, out_of_stock, no_sales, integration_health)");
             return 2;
         }
         return Offline.run(core -> {
@@ -39,15 +48,15 @@ final class AlertsCommand implements Callable<Integer> {
                 return 0;
             }
             System.out.printf(
-                    "%-6s %-13s %-9s %-8s %-40s %-20s %s%n",
-                    "ID", "RULE", "SEVERITY", "STATUS", "STORE", "SKU", "REASON");
+                    "%-6s %-18s %-9s %-12s %-40s %-20s %s%n",
+                    "ID", "RULE", "SEVERITY", "STATE", "STORE", "SKU", "REASON");
             for (Alert a : alerts) {
                 System.out.printf(
-                        "%-6d %-13s %-9s %-8s %-40s %-20s %s%s%n",
+                        "%-6d %-18s %-9s %-12s %-40s %-20s %s%s%n",
                         a.id(),
                         a.rule().id(),
                         a.severity(),
-                        a.status(),
+                        a.state(),
                         a.store(),
                         a.sku() == null ? "-" : a.sku(),
                         a.reason(),

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code edm check}: evaluates every alert rule now (the server also does this on a schedule). */
 @Command(
         name = "check",
-        description = "Evaluate every alert rule now (low stock, out of stock, no sales).",
+        description =
+                "Evaluate every alert rule now (low stock, out of stock, no sales, integration health), send due repeats.",
         mixinStandardHelpOptions = true)
 final class CheckCommand implements Callable<Integer> {
     @Override

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             CheckConfigCommand.class,
             AlertsCommand.class,
+            SilenceCommand.class,
             CheckCommand.class,
             ThresholdCommand.class,
             StoresCommand.class,

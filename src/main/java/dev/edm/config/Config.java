@@ -9,6 +9,7 @@ import java.nio.file.Path;
  *
  * @param woocommerce WooCommerce webhook secrets, per store host
  * @param secretStore how the store registry encrypts and resolves its secrets
+ * @param alerting alert lifecycle settings (resolve margin, repeat interval, feed staleness)
  */
 public record Config(
         String host,
@@ -31,7 +32,8 @@ public record Config(
         StandardWebhookSettings standardWebhooks,
         BigCommerceSettings bigcommerce,
         EbaySettings ebay,
-        SecretSettings secretStore) {
+        SecretSettings secretStore,
+        AlertSettings alerting) {
 
     /** Creates the data, output and log folders; a folder that cannot be made or written stops startup. */
     public void prepareDirectories() {

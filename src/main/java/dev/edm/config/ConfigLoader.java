@@ -120,6 +120,7 @@ public final class ConfigLoader {
         BigCommerceSettings bigcommerce = bigcommerce();
         EbaySettings ebay = ebay();
         SecretSettings secretStore = secretStore(dataDir);
+        AlertSettings alerting = AlertSettings.read((name, fallback) -> string(name, fallback, false), problems::add);
         return new Config(
                 host,
                 port,
@@ -141,7 +142,8 @@ public final class ConfigLoader {
                 standard,
                 bigcommerce,
                 ebay,
-                secretStore);
+                secretStore,
+                alerting);
     }
 
     /** The registry's key ({@code EDM_SECRET_KEY}, else {@code DATA_DIR/secret.key}) and env references. */

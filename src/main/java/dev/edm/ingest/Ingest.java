@@ -37,7 +37,8 @@ public final class Ingest implements AutoCloseable {
                 new FailureRateLimiter(settings.verifyFailuresPerMinute(), clock),
                 metrics,
                 clock,
-                settings.maxBodyBytes());
+                settings.maxBodyBytes(),
+                new VerifyFailures(db, clock));
         metrics.backlog(() -> {
             try {
                 return log.pendingCount();

@@ -41,6 +41,7 @@ public final class IngestService {
     private final IngestMetrics metrics;
     private final Clock clock;
     private final long maxBodyBytes;
+    private final VerifyFailures verifyFailures;
 
     IngestService(
             Map<Platform, WebhookAdapter> adapters,
@@ -48,13 +49,15 @@ public final class IngestService {
             FailureRateLimiter limiter,
             IngestMetrics metrics,
             Clock clock,
-            long maxBodyBytes) {
+            long maxBodyBytes,
+            VerifyFailures verifyFailures) {
         this.adapters = Map.copyOf(adapters);
         this.inbox = inbox;
         this.limiter = limiter;
         this.metrics = metrics;
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
+        this.verifyFailures = verifyFailures;
     }
 
     /** Checks, verifies and durably stores one delivery. */
@@ -113,6 +116,7 @@ public final class IngestService {
         return switch (adapter.verify(request.headers(), body)) {
             case Verification.Verified v -> store(request.platform(), v.meta(), body);
             case Verification.Unauthorized u -> {
+                verifyFailures.record(request.platform(), request.headers());
                 Duration wait = limiter.recordFailure(request.clientAddress());
                 yield wait.isZero() ? new Rejected(Rejection.UNAUTHORIZED, u.message()) : rateLimited(wait);
             }

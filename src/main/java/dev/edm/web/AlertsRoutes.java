@@ -13,6 +13,7 @@ import java.util.Optional;
 
 /** {@code GET /api/alerts?status=open|resolved|all&rule=&shop=&limit=}: alerts newest first. Loopback only. */
 final class AlertsRoutes {
+    static final String RULES = "low_stock, out_of_stock, no_sales, integration_health";
     private final Alerts alerts;
 
     AlertsRoutes(Alerts alerts) {
@@ -33,7 +34,7 @@ final class AlertsRoutes {
         Optional<String> ruleParam = query.first("rule").asOptional();
         Optional<Rule> rule = ruleParam.flatMap(Rule::fromId);
         if (ruleParam.isPresent() && rule.isEmpty()) {
-            Responses.error(res, 400, "unknown rule: " + ruleParam.get() + " (low_stock, out_of_stock, no_sales)");
+            Responses.error(res, 400, "unknown rule: " + ruleParam.get() + " (" + RULES + ")");
             return;
         }
         Optional<Integer> limit = Params.limit(req, res, 100, 10_000);
@@ -50,12 +51,23 @@ final class AlertsRoutes {
         Responses.json(res, 200, Map.of("alerts", rows, "count", rows.size()));
     }
 
-    private static Map<String, Object> json(Alert a) {
+    static Map<String, Object> json(Alert a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", a.id());
         m.put("rule", a.rule().id());
         m.put("severity", a.severity());
         m.put("status", a.status());
+        m.put("state", a.state());
+        m.put(
+                "snoozed_until",
+                a.snoozedUntil() == null ? null : a.snoozedUntil().toString());
+        m.put(
+                "acknowledged_at",
+                a.acknowledgedAt() == null ? null : a.acknowledgedAt().toString());
+        m.put("acknowledged_by", a.acknowledgedBy());
+        m.put(
+                "last_notified_at",
+                a.lastNotifiedAt() == null ? null : a.lastNotifiedAt().toString());
         m.put("store", a.store());
         m.put("variant_id", a.variantId());
         m.put("location_id", a.locationId().isEmpty() ? null : a.locationId());

@@ -37,6 +37,8 @@ public final class HttpApi implements AutoCloseable {
         new OpsRoutes(health, metrics).register(routing);
         new EventsRoutes(deliveries).register(routing);
         new AlertsRoutes(alerts).register(routing);
+        new AlertActionsRoutes(alerts).register(routing);
+        new SilencesRoutes(alerts).register(routing);
         new ReportsRoutes(reports).register(routing);
         new SkusRoutes(reports).register(routing);
         routing.error(StorageException.class, (req, res, e) -> {

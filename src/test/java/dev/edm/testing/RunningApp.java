@@ -1,5 +1,6 @@
 package dev.edm.testing;
 
+import dev.edm.alerts.AlertSink;
 import dev.edm.app.App;
 import dev.edm.config.Config;
 import dev.edm.config.ConfigLoader;
@@ -32,6 +33,12 @@ public final class RunningApp implements AutoCloseable {
 
     /** Starts an App on the given clock. */
     public static RunningApp start(Path dir, String databaseUrl, Map<String, String> variables, Clock clock) {
+        return start(dir, databaseUrl, variables, clock, AlertSink.NONE);
+    }
+
+    /** Starts an App on the given clock whose alert notices go to {@code sink}. */
+    public static RunningApp start(
+            Path dir, String databaseUrl, Map<String, String> variables, Clock clock, AlertSink sink) {
         Map<String, String> env = new HashMap<>();
         env.put("EDM_HOST", "127.0.0.1");
         env.put("EDM_PORT", "0");
@@ -44,7 +51,7 @@ public final class RunningApp implements AutoCloseable {
         }
         env.putAll(variables);
         Config config = ConfigLoader.load(env);
-        return new RunningApp(App.start(config, clock), config);
+        return new RunningApp(App.start(config, clock, sink), config);
     }
 
     public ShopifyRequests http() {

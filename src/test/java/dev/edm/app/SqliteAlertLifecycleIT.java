@@ -1,0 +1,8 @@
+package dev.edm.app;
+
+class SqliteAlertLifecycleIT extends AlertLifecycleContract {
+    @Override
+    String databaseUrl() {
+        return null;
+    }
+}
