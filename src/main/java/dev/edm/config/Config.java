@@ -9,6 +9,7 @@ import java.nio.file.Path;
  *
  * @param woocommerce WooCommerce webhook secrets, per store host
  * @param secretStore how the store registry encrypts and resolves its secrets
+ * @param notifications how alert notices are delivered (digests, routes file, SMS, outbound webhooks)
  */
 public record Config(
         String host,
@@ -31,7 +32,8 @@ public record Config(
         StandardWebhookSettings standardWebhooks,
         BigCommerceSettings bigcommerce,
         EbaySettings ebay,
-        SecretSettings secretStore) {
+        SecretSettings secretStore,
+        NotifySettings notifications) {
 
     /** Creates the data, output and log folders; a folder that cannot be made or written stops startup. */
     public void prepareDirectories() {

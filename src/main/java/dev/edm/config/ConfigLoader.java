@@ -115,6 +115,7 @@ public final class ConfigLoader {
         BigCommerceSettings bigcommerce = bigcommerce();
         EbaySettings ebay = ebay();
         SecretSettings secretStore = secretStore(dataDir);
+        NotifySettings notifications = NotifySettings.read(this::string, problems::add);
         return new Config(
                 host,
                 port,
@@ -136,7 +137,8 @@ public final class ConfigLoader {
                 standard,
                 bigcommerce,
                 ebay,
-                secretStore);
+                secretStore,
+                notifications);
     }
 
     /** The registry's key ({@code EDM_SECRET_KEY}, else {@code DATA_DIR/secret.key}) and env references. */
