@@ -93,7 +93,9 @@ public final class App implements AutoCloseable {
                     core.alerts(),
                     core.reports(),
                     new Health(core.database(), config),
-                    registry::scrape);
+                    registry::scrape,
+                    core.notifications());
+            core.notifications().start();
             if (config.amazon().queue().isPresent()) {
                 amazonQueue = SqsPoller.start(
                         config.amazon().queue().get(), ingest.service(), Platform.AMAZON, core.amazon()::queueHeaders);

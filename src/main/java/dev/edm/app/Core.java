@@ -13,6 +13,7 @@ import dev.edm.ingest.ErasingHandler;
 import dev.edm.ingest.InterpretingHandler;
 import dev.edm.ingest.Replay;
 import dev.edm.inventory.Inventory;
+import dev.edm.notify.Notifications;
 import dev.edm.platform.WebhookAdapter;
 import dev.edm.platform.amazon.AmazonNotifications;
 import dev.edm.platform.bigcommerce.BigCommerceWebhooks;
@@ -42,6 +43,7 @@ public final class Core implements AutoCloseable {
     private final Inventory inventory;
     private final Alerts alerts;
     private final Reports reports;
+    private final Notifications notifications;
     private final StoreRegistry stores;
     private final SkuMap skuMap;
     private final BigCommerceSettings bigcommerce;
@@ -90,6 +92,7 @@ public final class Core implements AutoCloseable {
                 Platform.EBAY,
                 new EbayWebhooks(config.ebay(), config.debugMode(), clock));
         this.inventory = new Inventory(db);
+        this.notifications = Notifications.open(db, clock, config.email(), config.notifications());
         this.alerts = new Alerts(db, clock, config.lowStockThreshold(), config.noSalesDays());
         this.reports = new Reports(inventory, alerts, clock, config.outputDir(), config.noSalesDays());
     }
@@ -148,6 +151,11 @@ public final class Core implements AutoCloseable {
         return reports;
     }
 
+    /** Alert delivery: the outbox sink for the alerts, its worker, list and resend. */
+    public Notifications notifications() {
+        return notifications;
+    }
+
     /**
      * The live processing step: interpret, apply to inventory, evaluate alerts, and ask for the resources thin
      * deliveries name to be read from the platform (replay never asks: it reads the stored documents).
@@ -176,6 +184,7 @@ public final class Core implements AutoCloseable {
 
     @Override
     public void close() {
+        notifications.close();
         db.close();
     }
 }
