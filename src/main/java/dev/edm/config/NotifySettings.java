@@ -155,7 +155,8 @@ public record NotifySettings(
                 maxAttempts);
     }
 
-    static Digest digest(String value, Consumer<ConfigException> problems) {
+    /** Parses {@code hourly}, {@code daily} or {@code daily@HH:MM}; a bad value is reported and the default used. */
+    public static Digest digest(String value, Consumer<ConfigException> problems) {
         String v = value.strip().toLowerCase(Locale.ROOT);
         if (v.equals("hourly")) {
             return new Digest(true, LocalTime.MIDNIGHT);
