@@ -43,10 +43,12 @@ class EmailDeliveryIT {
 
     @BeforeEach
     void start() {
-        mail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS)
-        });
+        ServerSetup smtp = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        ServerSetup smtps = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS);
+        // the shared build machine can be slow to generate and load the test certificate
+        smtp.setServerStartupTimeout(30_000);
+        smtps.setServerStartupTimeout(30_000);
+        mail = new GreenMail(new ServerSetup[] {smtp, smtps});
         mail.start();
         mail.setUser(SENDER, SENDER, PASSWORD);
         db = Database.open(
