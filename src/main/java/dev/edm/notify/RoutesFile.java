@@ -87,7 +87,7 @@ final class RoutesFile {
                 }
                 case SMS -> {
                     if (!a.matches("\\+[1-9][0-9]{6,14}")) {
-                        throw fail(at + ": phone numbers must be E.164 (+15551234567), got " + a);
+                        throw fail(at + ": phone numbers must be E.164 in quotes (\"+15551234567\"), got " + a);
                     }
                 }
                 case SLACK, WEBHOOK -> {
@@ -156,11 +156,11 @@ final class RoutesFile {
 
     private static List<String> strings(JsonNode n, String where) {
         List<String> out = new ArrayList<>();
-        if (n.isTextual() && !n.asText().isBlank()) {
+        if ((n.isTextual() || n.isNumber()) && !n.asText().isBlank()) {
             out.add(n.asText().strip());
         } else if (n.isArray() && !n.isEmpty()) {
             for (JsonNode item : n) {
-                if (!item.isTextual() || item.asText().isBlank()) {
+                if (!(item.isTextual() || item.isNumber()) || item.asText().isBlank()) {
                     throw fail(where + ": items must be non-empty text");
                 }
                 out.add(item.asText().strip());
