@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import javax.net.ssl.SSLException;
 
 /** Says in plain words why a connection failed: DNS, refused, timeout, TLS, or the root message. */
@@ -13,10 +14,13 @@ final class Failures {
     private Failures() {}
 
     static String describe(Throwable e, String peer) {
+        // the JDK's HTTP client reports an unknown host as a ConnectException caused by UnresolvedAddressException
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof UnknownHostException) {
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
                 return "DNS: unknown host " + peer;
             }
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
                 return "connection refused by " + peer;
             }
