@@ -16,6 +16,7 @@ CREATE TABLE notification (
     attempts        INTEGER      NOT NULL,
     next_attempt_at BIGINT       NOT NULL,
     claimed_until   BIGINT,
+    claimed_by      VARCHAR(64),
     digest_id       BIGINT,
     last_error      TEXT,
     created_at      BIGINT       NOT NULL,

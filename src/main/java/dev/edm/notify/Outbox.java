@@ -144,8 +144,8 @@ final class Outbox {
         return 1;
     }
 
-    /** Claims up to {@code limit} due pending rows for {@code leaseMillis}. */
-    List<Claimed> claim(long now, int limit, long leaseMillis) {
+    /** Claims up to {@code limit} due pending rows for {@code leaseMillis} for {@code owner}. */
+    List<Claimed> claim(long now, int limit, long leaseMillis, String owner) {
         return db.transaction(c -> {
             List<Claimed> rows = Sql.query(
                     c,
@@ -160,12 +160,28 @@ final class Outbox {
             for (Claimed r : rows) {
                 Sql.update(
                         c,
-                        "UPDATE notification SET claimed_until = ? WHERE id = ?",
+                        "UPDATE notification SET claimed_until = ?, claimed_by = ? WHERE id = ?",
                         now + leaseMillis,
+                        owner,
                         r.row().id());
             }
             return rows;
         });
+    }
+
+    /**
+     * Renews this owner's claim on a row right before sending it; false when the claim ran out and another
+     * worker took the row (or it is no longer pending), so it must not be sent here.
+     */
+    boolean renew(long id, String owner, long now, long leaseMillis) {
+        return db.transaction(c -> Sql.update(
+                        c,
+                        "UPDATE notification SET claimed_until = ? WHERE id = ? AND claimed_by = ? AND status = ?",
+                        now + leaseMillis,
+                        id,
+                        owner,
+                        PENDING)
+                == 1);
     }
 
     void markSent(long id, int attempts, long now) {

@@ -41,6 +41,7 @@ final class Worker implements AutoCloseable {
     private final IntervalFunction backoff;
     private final CircuitBreakerRegistry breakers;
     private final AfterSend afterSend;
+    private final String owner = java.util.UUID.randomUUID().toString();
     private volatile Thread thread;
 
     Worker(
@@ -70,7 +71,7 @@ final class Worker implements AutoCloseable {
     /** One pass: due digests formed, then up to one batch of due messages sent; returns how many were tried. */
     int runOnce() {
         outbox.formDigests(clock.millis());
-        List<Outbox.Claimed> claimed = outbox.claim(clock.millis(), BATCH, CLAIM.toMillis());
+        List<Outbox.Claimed> claimed = outbox.claim(clock.millis(), BATCH, CLAIM.toMillis(), owner);
         for (Outbox.Claimed c : claimed) {
             deliver(c);
         }
@@ -88,6 +89,9 @@ final class Worker implements AutoCloseable {
                     "receiver " + row.receiver() + " is no longer configured as " + row.channel()
                             + " (EDM_ROUTES_FILE)");
             return;
+        }
+        if (!outbox.renew(row.id(), owner, clock.millis(), CLAIM.toMillis())) {
+            return; // a slow batch outlived its claim and another worker has the row now
         }
         CircuitBreaker breaker = breakers.circuitBreaker(receiver.name());
         if (!breaker.tryAcquirePermission()) {

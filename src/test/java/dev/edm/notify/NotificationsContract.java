@@ -266,6 +266,34 @@ abstract class NotificationsContract {
     }
 
     @Test
+    void twoInstancesSendingAtOnceDeliverEachMessageOnce() throws Exception {
+        peer.stubFor(post("/hook").willReturn(aResponse().withStatus(200).withFixedDelay(20)));
+        List<AlertNotice> notices = critical(30);
+        Notifications first = notifications(webhookSettings(10));
+        Notices.accept(db, first, notices);
+        try (Database otherPool = Database.open(settings)) {
+            Notifications second = Notifications.open(otherPool, clock, Notices.noEmail(), webhookSettings(10));
+            var a = java.util.concurrent.CompletableFuture.supplyAsync(() -> drainNow(first));
+            var b = java.util.concurrent.CompletableFuture.supplyAsync(() -> drainNow(second));
+            assertThat(a.get() + b.get()).isEqualTo(30);
+        }
+        assertThat(first.list(Optional.of("sent"), 100)).hasSize(30);
+        assertThat(delivered("/hook"))
+                .hasSize(30)
+                .allSatisfy((key, count) -> assertThat(count).isEqualTo(1L));
+    }
+
+    /** Delivery passes without moving the clock until nothing more is due; returns how many were sent. */
+    private static int drainNow(Notifications n) {
+        int tried = 0;
+        int got;
+        while ((got = n.deliverDue()) > 0) {
+            tried += got;
+        }
+        return tried;
+    }
+
+    @Test
     void rowsAndTheirRetryStateSurviveARestart() {
         Notifications n = notifications(webhookSettings(10));
         peer.stubFor(post("/hook").willReturn(aResponse().withStatus(500)));
