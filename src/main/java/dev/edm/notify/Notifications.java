@@ -56,6 +56,11 @@ public final class Notifications implements AutoCloseable {
         return new Notifications(db, clock, email, settings, channels(clock, email, settings), Worker.AfterSend.NONE);
     }
 
+    /** The receivers the settings define (routes file and environment); a bad routes file throws ConfigException. */
+    public static List<Receiver> receivers(EmailSettings email, NotifySettings settings) {
+        return Routes.load(settings.routesFile(), email, settings).receivers();
+    }
+
     static Map<ChannelKind, Channel> channels(Clock clock, EmailSettings email, NotifySettings settings) {
         HttpPost http = new HttpPost(clock);
         Map<ChannelKind, Channel> m = new EnumMap<>(ChannelKind.class);

@@ -65,5 +65,14 @@ class NotifyCliIT {
             assertThat(run.err().strip())
                     .isEqualTo("edm: configuration error: EDM_ROUTES_FILE: routes[0]: unknown receiver opz");
         }
+        Run check = edm(env, "check-config");
+        assertThat(check.exit()).isEqualTo(2);
+        assertThat(check.out()).contains("problem: EDM_ROUTES_FILE: routes[0]: unknown receiver opz");
+
+        Files.writeString(
+                routes, "receivers:\n  - name: ops\n    email: ops@example.com\nroutes:\n  - receivers: [ops]\n");
+        Run fixed = edm(env, "check-config");
+        assertThat(fixed.exit()).as(fixed.out()).isZero();
+        assertThat(fixed.out()).contains("notification receivers: [ops (email)]");
     }
 }
