@@ -100,7 +100,13 @@ public final class Core implements AutoCloseable {
     /** Prepares folders and opens (and migrates) the database. */
     public static Core open(Config config, Clock clock) {
         config.prepareDirectories();
-        return new Core(config, clock, Database.open(config.database()));
+        Database db = Database.open(config.database());
+        try {
+            return new Core(config, clock, db);
+        } catch (RuntimeException e) { // e.g. a bad routes file
+            db.close();
+            throw e;
+        }
     }
 
     public Config config() {
