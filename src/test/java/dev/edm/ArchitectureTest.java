@@ -212,6 +212,27 @@ class ArchitectureTest {
     }
 
     @Test
+    void notifyImplementsTheAlertSinkOverStorage() {
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.notify..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(
+                        JDK,
+                        "dev.edm.notify..",
+                        "dev.edm.alerts..",
+                        "dev.edm.storage..",
+                        "dev.edm.config..",
+                        "dev.edm.signing..",
+                        "com.fasterxml.jackson..",
+                        "jakarta.mail..",
+                        "io.github.resilience4j..",
+                        "org.slf4j.."))
+                .check(classes);
+    }
+
+    @Test
     void reportsReadInventoryAndAlerts() {
         classes()
                 .that()

@@ -48,12 +48,17 @@ public final class App implements AutoCloseable {
 
     /** Starts everything; throws {@link dev.edm.config.ConfigException} or a StorageException on failure. */
     public static App start(Config config, Clock clock) {
-        return start(config, clock, AlertSink.NONE);
+        return start(Core.open(config, clock));
     }
 
-    /** Starts everything with alert notices going to {@code alertSink}. */
+    /** Starts everything with alert notices going to {@code alertSink} instead of the outbox (tests). */
     public static App start(Config config, Clock clock, AlertSink alertSink) {
-        Core core = Core.open(config, clock, alertSink);
+        return start(Core.open(config, clock, alertSink));
+    }
+
+    private static App start(Core core) {
+        Config config = core.config();
+        Clock clock = core.clock();
         core.database().startBackgroundCheckpoints();
         Ingest ingest = null;
         Scheduler scheduler = null;
@@ -99,7 +104,9 @@ public final class App implements AutoCloseable {
                     core.alerts(),
                     core.reports(),
                     new Health(core.database(), config),
-                    registry::scrape);
+                    registry::scrape,
+                    core.notifications());
+            core.notifications().start();
             if (config.amazon().queue().isPresent()) {
                 amazonQueue = SqsPoller.start(
                         config.amazon().queue().get(), ingest.service(), Platform.AMAZON, core.amazon()::queueHeaders);

@@ -14,6 +14,7 @@ import dev.edm.ingest.ErasingHandler;
 import dev.edm.ingest.InterpretingHandler;
 import dev.edm.ingest.Replay;
 import dev.edm.inventory.Inventory;
+import dev.edm.notify.Notifications;
 import dev.edm.platform.WebhookAdapter;
 import dev.edm.platform.amazon.AmazonNotifications;
 import dev.edm.platform.bigcommerce.BigCommerceWebhooks;
@@ -43,11 +44,12 @@ public final class Core implements AutoCloseable {
     private final Inventory inventory;
     private final Alerts alerts;
     private final Reports reports;
+    private final Notifications notifications;
     private final StoreRegistry stores;
     private final SkuMap skuMap;
     private final BigCommerceSettings bigcommerce;
 
-    private Core(Config config, Clock clock, Database db, AlertSink alertSink) {
+    private Core(Config config, Clock clock, Database db, Optional<AlertSink> alertSink) {
         this.config = config;
         this.clock = clock;
         this.db = db;
@@ -91,20 +93,39 @@ public final class Core implements AutoCloseable {
                 Platform.EBAY,
                 new EbayWebhooks(config.ebay(), config.debugMode(), clock));
         this.inventory = new Inventory(db);
-        this.alerts =
-                new Alerts(db, clock, config.lowStockThreshold(), config.noSalesDays(), config.alerting(), alertSink);
+        this.notifications = Notifications.open(db, clock, config.email(), config.notifications());
+        this.alerts = new Alerts(
+                db,
+                clock,
+                config.lowStockThreshold(),
+                config.noSalesDays(),
+                config.alerting(),
+                alertSink.orElse(notifications.sink()));
         this.reports = new Reports(inventory, alerts, clock, config.outputDir(), config.noSalesDays());
     }
 
-    /** Prepares folders and opens (and migrates) the database. */
+    /**
+     * Prepares folders and opens (and migrates) the database; alert notices go to the notification outbox, so
+     * command-line changes (a manual resolve, {@code edm check}) are notified too, by the server's worker.
+     */
     public static Core open(Config config, Clock clock) {
-        return open(config, clock, AlertSink.NONE);
+        return open(config, clock, Optional.empty());
     }
 
-    /** Opens the features with alert notices going to {@code alertSink} (in the transaction of each change). */
+    /** Opens the features with alert notices going to {@code alertSink} instead of the outbox (tests). */
     public static Core open(Config config, Clock clock, AlertSink alertSink) {
+        return open(config, clock, Optional.of(alertSink));
+    }
+
+    private static Core open(Config config, Clock clock, Optional<AlertSink> alertSink) {
         config.prepareDirectories();
-        return new Core(config, clock, Database.open(config.database()), alertSink);
+        Database db = Database.open(config.database());
+        try {
+            return new Core(config, clock, db, alertSink);
+        } catch (RuntimeException e) { // e.g. a bad routes file
+            db.close();
+            throw e;
+        }
     }
 
     public Config config() {
@@ -155,6 +176,11 @@ public final class Core implements AutoCloseable {
         return reports;
     }
 
+    /** Alert delivery: the outbox sink for the alerts, its worker, list and resend. */
+    public Notifications notifications() {
+        return notifications;
+    }
+
     /**
      * The live processing step: interpret, apply to inventory, evaluate alerts, and ask for the resources thin
      * deliveries name to be read from the platform (replay never asks: it reads the stored documents).
@@ -183,6 +209,7 @@ public final class Core implements AutoCloseable {
 
     @Override
     public void close() {
+        notifications.close();
         db.close();
     }
 }

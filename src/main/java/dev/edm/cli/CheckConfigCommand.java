@@ -27,12 +27,26 @@ final class CheckConfigCommand implements Callable<Integer> {
                     "database: " + inspection.config().database().kind().name().toLowerCase() + " "
                             + inspection.config().database().displayUrl());
         }
-        if (inspection.problems().isEmpty()) {
+        java.util.List<ConfigException> problems = new java.util.ArrayList<>(inspection.problems());
+        if (inspection.config() != null) {
+            try {
+                System.out.println("notification receivers: "
+                        + dev.edm.notify.Notifications.receivers(
+                                        inspection.config().email(),
+                                        inspection.config().notifications())
+                                .stream()
+                                .map(r -> r.name() + " (" + r.channel().id() + ")")
+                                .toList());
+            } catch (ConfigException e) {
+                problems.add(e);
+            }
+        }
+        if (problems.isEmpty()) {
             System.out.println("\nno problems found");
             return 0;
         }
         System.out.println();
-        for (ConfigException problem : inspection.problems()) {
+        for (ConfigException problem : problems) {
             System.out.println("problem: " + problem.getMessage());
         }
         return Main.CONFIG_ERROR;

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             ReplayCommand.class,
             FetchCommand.class,
+            NotifyCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * @param woocommerce WooCommerce webhook secrets, per store host
  * @param secretStore how the store registry encrypts and resolves its secrets
  * @param alerting alert lifecycle settings (resolve margin, repeat interval, feed staleness)
+ * @param notifications how alert notices are delivered (digests, routes file, SMS, outbound webhooks)
  */
 public record Config(
         String host,
@@ -33,7 +34,8 @@ public record Config(
         BigCommerceSettings bigcommerce,
         EbaySettings ebay,
         SecretSettings secretStore,
-        AlertSettings alerting) {
+        AlertSettings alerting,
+        NotifySettings notifications) {
 
     /** Creates the data, output and log folders; a folder that cannot be made or written stops startup. */
     public void prepareDirectories() {

@@ -121,6 +121,7 @@ public final class ConfigLoader {
         EbaySettings ebay = ebay();
         SecretSettings secretStore = secretStore(dataDir);
         AlertSettings alerting = AlertSettings.read((name, fallback) -> string(name, fallback, false), problems::add);
+        NotifySettings notifications = NotifySettings.read(this::string, problems::add);
         return new Config(
                 host,
                 port,
@@ -143,7 +144,8 @@ public final class ConfigLoader {
                 bigcommerce,
                 ebay,
                 secretStore,
-                alerting);
+                alerting,
+                notifications);
     }
 
     /** The registry's key ({@code EDM_SECRET_KEY}, else {@code DATA_DIR/secret.key}) and env references. */

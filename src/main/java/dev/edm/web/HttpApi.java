@@ -3,6 +3,7 @@ package dev.edm.web;
 import dev.edm.alerts.Alerts;
 import dev.edm.ingest.DeliveryLog;
 import dev.edm.ingest.IngestService;
+import dev.edm.notify.Notifications;
 import dev.edm.reports.Reports;
 import dev.edm.storage.StorageException;
 import io.helidon.http.HeaderNames;
@@ -31,7 +32,8 @@ public final class HttpApi implements AutoCloseable {
             Alerts alerts,
             Reports reports,
             HealthCheck health,
-            Supplier<String> metrics) {
+            Supplier<String> metrics,
+            Notifications notifications) {
         HttpRouting.Builder routing = HttpRouting.builder();
         new WebhookRoutes(ingest).register(routing);
         new OpsRoutes(health, metrics).register(routing);
@@ -41,6 +43,7 @@ public final class HttpApi implements AutoCloseable {
         new SilencesRoutes(alerts).register(routing);
         new ReportsRoutes(reports).register(routing);
         new SkusRoutes(reports).register(routing);
+        new NotificationsRoutes(notifications).register(routing);
         routing.error(StorageException.class, (req, res, e) -> {
             log.warn(
                     "{} {} answered 503: {}",

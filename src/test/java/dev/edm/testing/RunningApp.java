@@ -33,12 +33,18 @@ public final class RunningApp implements AutoCloseable {
 
     /** Starts an App on the given clock. */
     public static RunningApp start(Path dir, String databaseUrl, Map<String, String> variables, Clock clock) {
-        return start(dir, databaseUrl, variables, clock, AlertSink.NONE);
+        Config config = config(dir, databaseUrl, variables);
+        return new RunningApp(App.start(config, clock), config);
     }
 
     /** Starts an App on the given clock whose alert notices go to {@code sink}. */
     public static RunningApp start(
             Path dir, String databaseUrl, Map<String, String> variables, Clock clock, AlertSink sink) {
+        Config config = config(dir, databaseUrl, variables);
+        return new RunningApp(App.start(config, clock, sink), config);
+    }
+
+    private static Config config(Path dir, String databaseUrl, Map<String, String> variables) {
         Map<String, String> env = new HashMap<>();
         env.put("EDM_HOST", "127.0.0.1");
         env.put("EDM_PORT", "0");
@@ -50,8 +56,7 @@ public final class RunningApp implements AutoCloseable {
             env.put("EDM_DATABASE_URL", databaseUrl);
         }
         env.putAll(variables);
-        Config config = ConfigLoader.load(env);
-        return new RunningApp(App.start(config, clock, sink), config);
+        return ConfigLoader.load(env);
     }
 
     public ShopifyRequests http() {
