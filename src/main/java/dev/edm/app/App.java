@@ -33,6 +33,7 @@ public final class App implements AutoCloseable {
     private final DetailFetcher fetcher;
     private final HttpApi http;
     private final SqsPoller amazonQueue;
+    private Reconciliation reconciliation;
     private boolean closed;
 
     private App(
@@ -115,7 +116,9 @@ public final class App implements AutoCloseable {
                     config.host(),
                     http.port(),
                     config.database().kind().name().toLowerCase(Locale.ROOT));
-            return new App(core, ingest, scheduler, fetcher, http, amazonQueue);
+            App app = new App(core, ingest, scheduler, fetcher, http, amazonQueue);
+            app.reconciliation = Reconciliation.start(core, registry, instanceId, ingest::wakeProcessing);
+            return app;
         } catch (RuntimeException e) {
             if (amazonQueue != null) {
                 amazonQueue.close();
@@ -151,6 +154,9 @@ public final class App implements AutoCloseable {
         closed = true;
         log.info("edm shutting down");
         http.close();
+        if (reconciliation != null) {
+            reconciliation.close();
+        }
         if (amazonQueue != null) {
             amazonQueue.close();
         }

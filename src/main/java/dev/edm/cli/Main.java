@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             SkuCommand.class,
             ReportCommand.class,
             ReplayCommand.class,
+            SyncCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -31,7 +31,8 @@ public record Config(
         StandardWebhookSettings standardWebhooks,
         BigCommerceSettings bigcommerce,
         EbaySettings ebay,
-        SecretSettings secretStore) {
+        SecretSettings secretStore,
+        SyncSettings sync) {
 
     /** Creates the data, output and log folders; a folder that cannot be made or written stops startup. */
     public void prepareDirectories() {

@@ -115,6 +115,7 @@ public final class ConfigLoader {
         BigCommerceSettings bigcommerce = bigcommerce();
         EbaySettings ebay = ebay();
         SecretSettings secretStore = secretStore(dataDir);
+        SyncSettings sync = SyncConfig.read((name, secret) -> string(name, null, secret), problems::add);
         return new Config(
                 host,
                 port,
@@ -136,7 +137,8 @@ public final class ConfigLoader {
                 standard,
                 bigcommerce,
                 ebay,
-                secretStore);
+                secretStore,
+                sync);
     }
 
     /** The registry's key ({@code EDM_SECRET_KEY}, else {@code DATA_DIR/secret.key}) and env references. */

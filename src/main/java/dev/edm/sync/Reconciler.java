@@ -1,0 +1,300 @@
+package dev.edm.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.edm.config.SyncSettings;
+import dev.edm.event.CanonicalEvent;
+import dev.edm.event.CanonicalEvent.ProductUpserted;
+import dev.edm.event.CanonicalEvent.ProductVariantsListed;
+import dev.edm.event.CanonicalEvent.VariantUpserted;
+import dev.edm.event.DeliveryEvents;
+import dev.edm.event.Platform;
+import dev.edm.event.Provenance;
+import dev.edm.event.StoreKey;
+import dev.edm.fetch.bigcommerce.BigCommerceApi;
+import dev.edm.ingest.InboxInsert;
+import dev.edm.ingest.IngestResult;
+import dev.edm.inventory.Inventory;
+import dev.edm.inventory.KnownState;
+import dev.edm.platform.DeliveryMeta;
+import dev.edm.platform.UnreadablePayloadException;
+import dev.edm.platform.WebhookAdapter;
+import dev.edm.storage.Database;
+import dev.edm.storage.Session;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles one store: reads it from its platform's API, interprets each resource with the platform's own
+ * adapter, compares the meaning with the derived state ({@link Differences}), and stores only what differs as a
+ * delivery of topic {@code edm/sync/...} (headers {@code edm-source: reconciliation}), which processing then
+ * applies like a webhook. Counts differences in {@code edm_sync_differences_total{platform,kind}} and records
+ * the run per store in {@code sync_state}.
+ */
+public final class Reconciler {
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+    private static final int FLUSH_EVERY = 100;
+
+    private final Database db;
+    private final Inventory inventory;
+    private final Map<Platform, WebhookAdapter> adapters;
+    private final UnaryOperator<List<DeliveryEvents>> skuRewrite;
+    private final Map<Platform, StoreReader> readers;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Runnable afterStore;
+
+    /** Where reconciliation reads each platform, and with which credentials. */
+    public record Sources(
+            SyncSettings settings,
+            Function<String, Optional<String>> shopifyTokens,
+            Function<String, Optional<String>> wooCommerceTokens,
+            BigCommerceApi bigcommerce) {}
+
+    /** Reconciliation of Shopify, WooCommerce and BigCommerce stores. */
+    public static Reconciler create(
+            Database db,
+            Inventory inventory,
+            Map<Platform, WebhookAdapter> adapters,
+            UnaryOperator<List<DeliveryEvents>> skuRewrite,
+            Sources sources,
+            MeterRegistry registry,
+            Clock clock,
+            WaitPolicy waits,
+            Runnable afterStore) {
+        Map<Platform, StoreReader> readers = Map.of(
+                Platform.SHOPIFY,
+                new ShopifyReader(
+                        sources.settings(), sources.shopifyTokens(), new ApiClient("shopify", registry, waits)),
+                Platform.WOOCOMMERCE,
+                new WooCommerceReader(
+                        sources.settings(), sources.wooCommerceTokens(), new ApiClient("woocommerce", registry, waits)),
+                Platform.BIGCOMMERCE,
+                new BigCommerceReader(sources.bigcommerce(), clock));
+        return new Reconciler(db, inventory, adapters, skuRewrite, readers, registry, clock, afterStore);
+    }
+
+    Reconciler(
+            Database db,
+            Inventory inventory,
+            Map<Platform, WebhookAdapter> adapters,
+            UnaryOperator<List<DeliveryEvents>> skuRewrite,
+            Map<Platform, StoreReader> readers,
+            MeterRegistry registry,
+            Clock clock,
+            Runnable afterStore) {
+        this.db = db;
+        this.inventory = inventory;
+        this.adapters = Map.copyOf(adapters);
+        this.skuRewrite = skuRewrite;
+        this.readers = Map.copyOf(readers);
+        this.registry = registry;
+        this.clock = clock;
+        this.afterStore = afterStore;
+    }
+
+    /** The platforms edm can reconcile. */
+    public Set<Platform> platforms() {
+        return readers.keySet();
+    }
+
+    /** Whether edm has credentials to read this store. */
+    public boolean canRead(StoreKey store) {
+        StoreReader reader = readers.get(store.platform());
+        return reader != null && reader.canRead(store.store());
+    }
+
+    /**
+     * Reads the store: products changed since {@code since} (empty = the whole catalog, also finding deleted
+     * products), the stock of every item known, and the orders of the last {@code ordersDays} days (updated
+     * since {@code ordersUpdatedSince}, if given).
+     */
+    public SyncSummary run(
+            StoreKey store, Optional<Instant> since, Optional<Instant> ordersUpdatedSince, int ordersDays) {
+        StoreReader reader = readers.get(store.platform());
+        if (reader == null) {
+            throw new IllegalArgumentException(
+                    "edm cannot reconcile " + store.platform().id() + " stores");
+        }
+        Instant started = clock.instant();
+        KnownState known = KnownState.load(db, inventory, store.id());
+        ReadWindow window = new ReadWindow(
+                since, started.minus(Duration.ofDays(ordersDays)), ordersUpdatedSince, known.inventoryItems());
+        Run run = new Run(store, started, known);
+        Optional<String> error = Optional.empty();
+        try {
+            reader.read(store.store(), window, run);
+            if (window.wholeCatalog()) {
+                run.deleting = true;
+                for (String productId : known.liveProducts()) {
+                    if (!run.seenProducts.contains(productId)) {
+                        run.accept(reader.deleted(productId, started));
+                    }
+                }
+            }
+        } catch (SyncException e) {
+            error = Optional.of(e.getMessage());
+        }
+        run.flush();
+        SyncSummary summary = new SyncSummary(
+                store.id(),
+                started,
+                run.pages,
+                run.read.get(DifferenceKind.PRODUCT),
+                run.read.get(DifferenceKind.STOCK),
+                run.read.get(DifferenceKind.ORDER),
+                run.differences,
+                run.stored,
+                error);
+        Optional<String> failure = error;
+        db.transaction(c -> {
+            SyncStates.record(
+                    c,
+                    store.id(),
+                    store.platform().id(),
+                    started,
+                    failure.isEmpty(),
+                    failure.orElse(null),
+                    summary.line());
+            return null;
+        });
+        summary.differences()
+                .forEach((kind, n) -> counter(store.platform(), kind).increment(n));
+        if (error.isPresent()) {
+            log.warn("reconciliation of {} stopped: {}", store, summary.line());
+        } else {
+            log.info("reconciliation of {}", summary.line());
+        }
+        if (run.stored > 0) {
+            afterStore.run();
+        }
+        return summary;
+    }
+
+    private Counter counter(Platform platform, DifferenceKind kind) {
+        return Counter.builder("edm.sync.differences")
+                .description("Differences between a platform's API and edm's state found by reconciliation "
+                        + "(webhooks that were missed), applied as reconciliation deliveries")
+                .tag("platform", platform.id())
+                .tag("kind", kind.label())
+                .register(registry);
+    }
+
+    /** One run's reading: counts, and the documents that differ, stored a hundred at a time. */
+    private final class Run implements StoreReader.Sink {
+        final StoreKey store;
+        final Instant started;
+        final KnownState known;
+        final Set<String> seenProducts = new HashSet<>();
+        final Map<DifferenceKind, Integer> read = new EnumMap<>(DifferenceKind.class);
+        final Map<DifferenceKind, Integer> differences = new EnumMap<>(DifferenceKind.class);
+        final List<SyncDocument> pending = new ArrayList<>();
+        int pages;
+        int stored;
+        boolean deleting;
+
+        Run(StoreKey store, Instant started, KnownState known) {
+            this.store = store;
+            this.started = started;
+            this.known = known;
+            for (DifferenceKind k : DifferenceKind.values()) {
+                read.put(k, 0);
+                differences.put(k, 0);
+            }
+        }
+
+        @Override
+        public void page() {
+            pages++;
+        }
+
+        @Override
+        public void accept(SyncDocument doc) {
+            List<CanonicalEvent> events;
+            try {
+                events = adapters.get(store.platform()).interpret(doc.topic(), store.store(), doc.body(), started);
+            } catch (UnreadablePayloadException e) {
+                log.warn(
+                        "{} {} {} from the API cannot be understood: {}",
+                        store,
+                        doc.kind().label(),
+                        doc.resourceId(),
+                        e.getMessage());
+                return;
+            }
+            if (!deleting) {
+                read.merge(doc.kind(), 1, Integer::sum);
+            }
+            List<CanonicalEvent> canonical = skuRewrite
+                    .apply(List.of(new DeliveryEvents(new Provenance(0, started), events)))
+                    .get(0)
+                    .events();
+            for (CanonicalEvent e : canonical) {
+                switch (e) {
+                    case ProductUpserted p -> seenProducts.add(p.productId());
+                    case VariantUpserted v -> seenProducts.add(v.productId());
+                    case ProductVariantsListed l -> seenProducts.add(l.productId());
+                    default -> {}
+                }
+            }
+            if (Differences.any(canonical, known)) {
+                differences.merge(doc.kind(), 1, Integer::sum);
+                pending.add(doc);
+                if (pending.size() >= FLUSH_EVERY) {
+                    flush();
+                }
+            }
+        }
+
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            long now = clock.millis();
+            int added = db.transaction(c -> {
+                int n = 0;
+                try (Session session = new Session(c)) {
+                    for (SyncDocument doc : pending) {
+                        Map<String, String> headers = new LinkedHashMap<>();
+                        headers.put("edm-source", "reconciliation");
+                        headers.put("edm-sync-run", started.toString());
+                        headers.put("edm-sync-resource", doc.kind().label() + " " + doc.resourceId());
+                        String key = "sync:" + started.toEpochMilli() + ":" + doc.topic() + ":" + doc.resourceId();
+                        DeliveryMeta meta = new DeliveryMeta(
+                                store.store(), doc.topic(), key, null, started.toString(), null, true, headers);
+                        IngestResult r = InboxInsert.insert(
+                                session, store.platform(), meta, headersJson(headers), doc.body(), now);
+                        if (r instanceof IngestResult.Accepted) {
+                            n++;
+                        }
+                    }
+                }
+                return n;
+            });
+            stored += added;
+            pending.clear();
+        }
+    }
+
+    private static String headersJson(Map<String, String> headers) {
+        try {
+            return Documents.JSON.writeValueAsString(headers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
