@@ -54,6 +54,7 @@ public final class App implements AutoCloseable {
         Scheduler scheduler = null;
         DetailFetcher fetcher = null;
         SqsPoller amazonQueue = null;
+        Reconciliation reconciliation = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(registry);
@@ -86,6 +87,7 @@ public final class App implements AutoCloseable {
                         summary.resolved(),
                         summary.open());
             });
+            reconciliation = Reconciliation.start(core, registry, instanceId, ingest::wakeProcessing);
             HttpApi http = HttpApi.start(
                     config.host(),
                     config.port(),
@@ -94,7 +96,8 @@ public final class App implements AutoCloseable {
                     core.alerts(),
                     core.reports(),
                     new Health(core.database(), config),
-                    registry::scrape);
+                    registry::scrape,
+                    reconciliation);
             if (config.amazon().queue().isPresent()) {
                 amazonQueue = SqsPoller.start(
                         config.amazon().queue().get(), ingest.service(), Platform.AMAZON, core.amazon()::queueHeaders);
@@ -117,7 +120,7 @@ public final class App implements AutoCloseable {
                     http.port(),
                     config.database().kind().name().toLowerCase(Locale.ROOT));
             App app = new App(core, ingest, scheduler, fetcher, http, amazonQueue);
-            app.reconciliation = Reconciliation.start(core, registry, instanceId, ingest::wakeProcessing);
+            app.reconciliation = reconciliation;
             return app;
         } catch (RuntimeException e) {
             if (amazonQueue != null) {
@@ -125,6 +128,9 @@ public final class App implements AutoCloseable {
             }
             if (scheduler != null) {
                 scheduler.close();
+            }
+            if (reconciliation != null) {
+                reconciliation.close();
             }
             if (fetcher != null) {
                 fetcher.close();

@@ -7,19 +7,26 @@ import dev.edm.fetch.bigcommerce.BigCommerceApi;
 import dev.edm.ingest.PendingDrain;
 import dev.edm.platform.shopify.ShopifyWebhooks;
 import dev.edm.sync.Reconciler;
+import dev.edm.sync.StoreSyncState;
 import dev.edm.sync.SyncSchedule;
 import dev.edm.sync.SyncSummary;
 import dev.edm.sync.WaitPolicy;
+import dev.edm.web.SyncControl;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,21 +36,27 @@ import org.slf4j.LoggerFactory;
  * and store registry), its schedule in the server (own thread, every minute: initial imports and stores due by
  * {@code EDM_SYNC_INTERVAL}), and a run for {@code edm sync}.
  */
-public final class Reconciliation implements AutoCloseable {
+public final class Reconciliation implements SyncControl, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
 
     private final Scheduler scheduler;
+    private final SyncSchedule schedule;
+    private final String owner;
+    private final ExecutorService onDemand = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("edm-sync").daemon().factory());
 
-    private Reconciliation(Scheduler scheduler) {
+    private Reconciliation(Scheduler scheduler, SyncSchedule schedule, String owner) {
         this.scheduler = scheduler;
+        this.schedule = schedule;
+        this.owner = owner;
     }
 
-    /** Starts the schedule (nothing when {@code EDM_SYNC_INTERVAL} is off). */
+    /** Starts the schedule (none when {@code EDM_SYNC_INTERVAL} is off; {@code /api/sync} still works). */
     static Reconciliation start(Core core, MeterRegistry registry, String owner, Runnable afterStore) {
         Config config = core.config();
         Scheduler scheduler = new Scheduler(core.database(), core.clock(), owner);
+        SyncSchedule schedule = schedule(core, reconciler(core, registry, WaitPolicy.REAL, afterStore));
         if (config.sync().scheduled()) {
-            SyncSchedule schedule = schedule(core, reconciler(core, registry, WaitPolicy.REAL, afterStore));
             Duration interval = config.sync().interval();
             scheduler.every("sync", Duration.ofMinutes(1), Duration.ofSeconds(20), () -> {
                 for (SyncSummary s : schedule.runDue(interval, owner)) {
@@ -51,7 +64,48 @@ public final class Reconciliation implements AutoCloseable {
                 }
             });
         }
-        return new Reconciliation(scheduler);
+        return new Reconciliation(scheduler, schedule, owner);
+    }
+
+    @Override
+    public List<String> start(Platform platform, Optional<String> store) {
+        List<StoreKey> stores = schedule.stores(platform);
+        if (store.isPresent()) {
+            stores = stores.stream().filter(k -> k.store().equals(store.get())).toList();
+            if (stores.isEmpty()) {
+                StoreKey named = new StoreKey(platform, store.get());
+                stores = schedule.canRead(named) ? List.of(named) : List.of();
+            }
+        }
+        for (StoreKey key : stores) {
+            onDemand.execute(() -> {
+                try {
+                    schedule.runNow(key, owner)
+                            .ifPresentOrElse(
+                                    s -> log.debug("requested reconciliation: {}", s.line()),
+                                    () -> log.info("reconciliation of {} is already running", key));
+                } catch (RuntimeException e) {
+                    log.warn("reconciliation of {} failed: {}", key, e.toString());
+                }
+            });
+        }
+        return stores.stream().map(StoreKey::id).toList();
+    }
+
+    @Override
+    public List<Map<String, Object>> states() {
+        return schedule.states().stream().map(Reconciliation::json).toList();
+    }
+
+    private static Map<String, Object> json(StoreSyncState s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("store", s.store());
+        m.put("platform", s.platform());
+        m.put("last_synced_at", s.lastSyncedAt().map(Instant::toString).orElse(null));
+        m.put("last_attempt_at", s.lastAttemptAt().toString());
+        m.put("last_error", s.lastError().orElse(null));
+        m.put("last_summary", s.lastSummary());
+        return m;
     }
 
     /** A reconciler over the core's database, adapters and credentials. */
@@ -126,5 +180,11 @@ public final class Reconciliation implements AutoCloseable {
     @Override
     public void close() {
         scheduler.close();
+        onDemand.shutdownNow();
+        try {
+            onDemand.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

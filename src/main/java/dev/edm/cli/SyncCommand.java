@@ -4,8 +4,6 @@ import dev.edm.app.Reconciliation;
 import dev.edm.event.Platform;
 import dev.edm.event.StoreKey;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,9 +33,10 @@ final class SyncCommand implements Callable<Integer> {
 
     @Option(
             names = "--since",
+            converter = SinceOption.class,
             description =
                     "only products and orders updated since this time (ISO-8601, e.g. 2026-11-01T00:00:00Z); without it the whole catalog is read and deleted products are found")
-    String since;
+    Instant since;
 
     @Option(
             names = "--orders-days",
@@ -53,13 +52,7 @@ final class SyncCommand implements Callable<Integer> {
             System.err.println("edm: PLATFORM must be shopify, woocommerce or bigcommerce, got " + platform);
             return 2;
         }
-        Optional<Instant> from;
-        try {
-            from = Optional.ofNullable(since).map(s -> OffsetDateTime.parse(s).toInstant());
-        } catch (DateTimeParseException e) {
-            System.err.println("edm: --since must be an ISO-8601 time with offset, e.g. 2026-11-01T00:00:00Z");
-            return 2;
-        }
+        Optional<Instant> from = Optional.ofNullable(since);
         if (ordersDays < -1 || ordersDays > 3650) {
             System.err.println("edm: --orders-days must be 0-3650");
             return 2;

@@ -64,6 +64,11 @@ public final class SyncSchedule {
         return out;
     }
 
+    /** Whether edm has credentials to read this store. */
+    public boolean canRead(StoreKey store) {
+        return reconciler.canRead(store);
+    }
+
     /**
      * One pass of the server's schedule: imports every readable store never synced completely (not retried
      * within 10 minutes of a failure), and reconciles every store whose last attempt is older than the interval
@@ -91,13 +96,34 @@ public final class SyncSchedule {
         return out;
     }
 
-    private void claimed(StoreKey store, String owner, Runnable work) {
+    /**
+     * Reconciles one store now (whole catalog, orders updated since its last complete run); empty when another
+     * run of this store holds its lease.
+     */
+    public Optional<SyncSummary> runNow(StoreKey store, String owner) {
+        Optional<Instant> ordersSince = Optional.ofNullable(
+                        db.read(SyncStates::all).get(store.id()))
+                .flatMap(SyncStates.State::lastSyncedAt)
+                .map(t -> t.minus(ORDERS_OVERLAP));
+        List<SyncSummary> out = new ArrayList<>(1);
+        boolean ran =
+                claimed(store, owner, () -> out.add(reconciler.run(store, Optional.empty(), ordersSince, ordersDays)));
+        return ran ? Optional.of(out.get(0)) : Optional.empty();
+    }
+
+    /** Every store's reconciliation record. */
+    public List<StoreSyncState> states() {
+        return db.read(SyncStates::list);
+    }
+
+    private boolean claimed(StoreKey store, String owner, Runnable work) {
         String lease = "sync:" + store.id();
         if (!db.transaction(c -> Leases.tryAcquire(c, lease, owner, clock.millis(), LEASE.toMillis()))) {
-            return;
+            return false;
         }
         try {
             work.run();
+            return true;
         } finally {
             db.transaction(c -> {
                 Leases.release(c, lease, owner);

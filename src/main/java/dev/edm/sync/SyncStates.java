@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +15,20 @@ final class SyncStates {
     record State(Optional<Instant> lastSyncedAt, Instant lastAttemptAt) {}
 
     private SyncStates() {}
+
+    static List<StoreSyncState> list(Connection c) throws SQLException {
+        return Sql.query(
+                c,
+                "SELECT store, platform, last_synced_at, last_attempt_at, last_error, last_summary FROM sync_state "
+                        + "ORDER BY store",
+                rs -> new StoreSyncState(
+                        rs.getString(1),
+                        rs.getString(2),
+                        Optional.ofNullable(Sql.getLong(rs, 3)).map(Instant::ofEpochMilli),
+                        Instant.ofEpochMilli(rs.getLong(4)),
+                        Optional.ofNullable(rs.getString(5)),
+                        rs.getString(6)));
+    }
 
     static void record(
             Connection c,

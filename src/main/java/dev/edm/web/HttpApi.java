@@ -31,7 +31,8 @@ public final class HttpApi implements AutoCloseable {
             Alerts alerts,
             Reports reports,
             HealthCheck health,
-            Supplier<String> metrics) {
+            Supplier<String> metrics,
+            SyncControl sync) {
         HttpRouting.Builder routing = HttpRouting.builder();
         new WebhookRoutes(ingest).register(routing);
         new OpsRoutes(health, metrics).register(routing);
@@ -39,6 +40,7 @@ public final class HttpApi implements AutoCloseable {
         new AlertsRoutes(alerts).register(routing);
         new ReportsRoutes(reports).register(routing);
         new SkusRoutes(reports).register(routing);
+        new SyncRoutes(sync).register(routing);
         routing.error(StorageException.class, (req, res, e) -> {
             log.warn(
                     "{} {} answered 503: {}",

@@ -477,6 +477,35 @@ abstract class ReconciliationContract {
         assertThat(shopify(schedule.runDue(Duration.ofHours(6), "test"))).hasSize(2);
     }
 
+    @Test
+    void theApiStartsARunAndListsEveryStoresLastRun() {
+        shopifyProducts(mug("2026-10-02T10:00:00Z"));
+        shopifyLevels(level(2001, 4, "2026-10-05T00:00:00Z"));
+        shopifyOrders();
+
+        HttpResponse<String> started = app.http().post("/api/sync/shopify?store=" + SHOP, Map.of(), new byte[0]);
+
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        assertThat(started.body()).contains(SHOPIFY.id());
+        app.awaitCount(
+                1,
+                10_000,
+                "SELECT count(*) FROM sync_state WHERE store = ? AND last_synced_at IS NOT NULL",
+                SHOPIFY.id());
+        processed();
+        assertThat(variant(SHOPIFY, "21")).isPresent();
+        HttpResponse<String> list = app.http().get("/api/sync");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains(SHOPIFY.id(), "2 differences applied (product 1, stock 1, order 0)");
+
+        assertThat(app.http().post("/api/sync/amazon", Map.of(), new byte[0]).statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> noKeys =
+                app.http().post("/api/sync/woocommerce?store=other.example.com", Map.of(), new byte[0]);
+        assertThat(noKeys.statusCode()).isEqualTo(409);
+        assertThat(noKeys.body()).contains("no API credentials");
+    }
+
     static List<SyncSummary> shopify(List<SyncSummary> all) {
         return all.stream().filter(s -> s.store().startsWith("shopify:")).toList();
     }
