@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -160,13 +161,17 @@ public final class Reconciliation implements SyncControl, AutoCloseable {
                 core.database(), reconciler, configured, config.sync().ordersDays(), core.clock());
     }
 
-    /** What {@code edm sync} did: the run, and how many pending deliveries it then processed (empty: a server did). */
-    public record CommandResult(SyncSummary summary, OptionalLong processed) {}
+    /**
+     * What {@code edm sync} did: the run (empty when another run of the store holds its lease), and how many
+     * pending deliveries it then processed (empty: a running server processes them).
+     */
+    public record CommandResult(Optional<SyncSummary> summary, OptionalLong processed) {}
 
     /** Reconciles one store now, then processes what it stored (unless a running server processes deliveries). */
     public static CommandResult syncNow(Core core, StoreKey store, Optional<Instant> since, int ordersDays) {
         Reconciler reconciler = reconciler(core, new SimpleMeterRegistry(), WaitPolicy.REAL, () -> {});
-        SyncSummary summary = reconciler.run(store, since, since, ordersDays);
+        Optional<SyncSummary> summary =
+                schedule(core, reconciler).run(store, since, since, ordersDays, "cli-" + UUID.randomUUID());
         OptionalLong processed = PendingDrain.run(core.database(), core.liveHandler(), core.clock());
         return new CommandResult(summary, processed);
     }

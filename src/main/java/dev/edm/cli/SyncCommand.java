@@ -3,6 +3,7 @@ package dev.edm.cli;
 import dev.edm.app.Reconciliation;
 import dev.edm.event.Platform;
 import dev.edm.event.StoreKey;
+import dev.edm.sync.SyncSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -70,13 +71,18 @@ final class SyncCommand implements Callable<Integer> {
             int exit = 0;
             for (StoreKey key : stores) {
                 Reconciliation.CommandResult r = Reconciliation.syncNow(core, key, from, days);
-                System.out.println(r.summary().line());
+                if (r.summary().isEmpty()) {
+                    System.out.println(key + ": a reconciliation of this store is already running elsewhere");
+                    exit = 1;
+                    continue;
+                }
+                SyncSummary s = r.summary().get();
+                System.out.println(s.line());
                 System.out.println(
                         r.processed().isPresent()
                                 ? "  " + r.processed().getAsLong() + " pending deliveries processed"
-                                : "  a running edm server processes the "
-                                        + r.summary().stored() + " stored deliveries");
-                if (!r.summary().complete()) {
+                                : "  a running edm server applies the " + s.stored() + " stored deliveries");
+                if (!s.complete()) {
                     exit = 1;
                 }
             }

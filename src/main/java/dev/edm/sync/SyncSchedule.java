@@ -105,9 +105,14 @@ public final class SyncSchedule {
                         db.read(SyncStates::all).get(store.id()))
                 .flatMap(SyncStates.State::lastSyncedAt)
                 .map(t -> t.minus(ORDERS_OVERLAP));
+        return run(store, Optional.empty(), ordersSince, ordersDays, owner);
+    }
+
+    /** {@link Reconciler#run} under the store's lease; empty when another run of this store holds it. */
+    public Optional<SyncSummary> run(
+            StoreKey store, Optional<Instant> since, Optional<Instant> ordersSince, int days, String owner) {
         List<SyncSummary> out = new ArrayList<>(1);
-        boolean ran =
-                claimed(store, owner, () -> out.add(reconciler.run(store, Optional.empty(), ordersSince, ordersDays)));
+        boolean ran = claimed(store, owner, () -> out.add(reconciler.run(store, since, ordersSince, days)));
         return ran ? Optional.of(out.get(0)) : Optional.empty();
     }
 
