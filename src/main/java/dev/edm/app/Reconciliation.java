@@ -59,7 +59,7 @@ public final class Reconciliation implements SyncControl, AutoCloseable {
         SyncSchedule schedule = schedule(core, reconciler(core, registry, WaitPolicy.REAL, afterStore));
         if (config.sync().scheduled()) {
             Duration interval = config.sync().interval();
-            scheduler.every("sync", Duration.ofMinutes(1), Duration.ofSeconds(20), () -> {
+            scheduler.every("sync", Duration.ofMinutes(1), Duration.ofMinutes(1), () -> {
                 for (SyncSummary s : schedule.runDue(interval, owner)) {
                     log.debug("scheduled reconciliation: {}", s.line());
                 }

@@ -105,6 +105,11 @@ public final class Reconciler {
         this.registry = registry;
         this.clock = clock;
         this.afterStore = afterStore;
+        for (Platform p : this.readers.keySet()) {
+            for (DifferenceKind k : DifferenceKind.values()) {
+                counter(p, k); // shown at 0 before the first difference
+            }
+        }
     }
 
     /** The platforms edm can reconcile. */
