@@ -506,6 +506,24 @@ abstract class ReconciliationContract {
         assertThat(noKeys.body()).contains("no API credentials");
     }
 
+    @Test
+    void aStoreBeingReadByAnotherInstanceIsLeftToIt() {
+        shopifyProducts(mug("2026-10-02T10:00:00Z"));
+        shopifyLevels();
+        shopifyOrders();
+        var schedule = Reconciliation.schedule(core(), reconciler());
+        core().database()
+                .transaction(c -> dev.edm.storage.Leases.tryAcquire(
+                        c, "sync:" + SHOPIFY.id(), "another-instance", clock.millis(), 60_000));
+
+        assertThat(schedule.runNow(SHOPIFY, "this-instance")).isEmpty();
+        api.verify(0, getRequestedFor(urlPathEqualTo(ADMIN + "/products.json")));
+
+        clock.advance(Duration.ofMinutes(2)); // the other instance died: its lease expires
+        assertThat(schedule.runNow(SHOPIFY, "this-instance"))
+                .hasValueSatisfying(s -> assertThat(s.differences()).containsEntry(DifferenceKind.PRODUCT, 1));
+    }
+
     static List<SyncSummary> shopify(List<SyncSummary> all) {
         return all.stream().filter(s -> s.store().startsWith("shopify:")).toList();
     }
