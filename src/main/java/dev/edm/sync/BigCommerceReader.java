@@ -1,6 +1,7 @@
 package dev.edm.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.edm.fetch.DetailSource;
 import dev.edm.fetch.bigcommerce.BigCommerceApi;
 import dev.edm.platform.SyncTopics;
 import dev.edm.platform.bigcommerce.BigCommerceDocuments;
@@ -80,11 +81,11 @@ final class BigCommerceReader implements StoreReader {
     }
 
     @Override
-    public SyncDocument deleted(String productId, Instant at) {
-        return new SyncDocument(
-                DifferenceKind.PRODUCT,
-                productId,
-                SyncTopics.PRODUCT,
-                BigCommerceDocuments.product(productId, at, null));
+    public SyncDocument unlisted(String store, String productId, Instant at) throws SyncException {
+        return switch (api.fetch(store, "product", productId, at)) {
+            case DetailSource.Fetched f ->
+                new SyncDocument(DifferenceKind.PRODUCT, productId, SyncTopics.PRODUCT, f.body());
+            case DetailSource.Failed f -> throw new SyncException(f.reason());
+        };
     }
 }

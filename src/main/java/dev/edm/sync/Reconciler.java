@@ -147,12 +147,14 @@ public final class Reconciler {
                 run.deleting = true;
                 for (String productId : known.liveProducts()) {
                     if (!run.seenProducts.contains(productId)) {
-                        run.accept(reader.deleted(productId, started));
+                        run.accept(reader.unlisted(store.store(), productId, started));
                     }
                 }
             }
         } catch (SyncException e) {
             error = Optional.of(e.getMessage());
+        } catch (UnreadablePayloadException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            error = Optional.of("unexpected answer: " + e.getMessage());
         }
         run.flush();
         SyncSummary summary = new SyncSummary(

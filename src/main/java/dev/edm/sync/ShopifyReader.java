@@ -39,12 +39,8 @@ final class ShopifyReader implements StoreReader {
 
     @Override
     public void read(String store, ReadWindow window, Sink sink) throws SyncException {
-        String token = tokens.apply(store)
-                .orElseThrow(() -> new SyncException("no Admin API token for shop " + store
-                        + " (set SHOPIFY_TOKEN, or edm stores add shopify " + store + " --token T)"));
-        Map<String, String> headers = Map.of("X-Shopify-Access-Token", token);
-        String base = settings.shopifyApiBase().map(URI::toString).orElse("https://" + store) + "/admin/api/"
-                + settings.shopifyApiVersion();
+        Map<String, String> headers = headers(store);
+        String base = base(store);
         Set<String> items = new LinkedHashSet<>(window.knownInventoryItems());
         String products = base + "/products.json?limit=250"
                 + window.productsSince()
@@ -104,7 +100,28 @@ final class ShopifyReader implements StoreReader {
     }
 
     @Override
-    public SyncDocument deleted(String productId, Instant at) {
-        return Documents.deletedProduct(productId);
+    public SyncDocument unlisted(String store, String productId, Instant at) throws SyncException {
+        HttpResponse<byte[]> res =
+                api.get(URI.create(base(store) + "/products/" + productId + ".json"), headers(store));
+        if (res.statusCode() == 404) {
+            return Documents.deletedProduct(productId);
+        }
+        JsonNode product = api.json(res, "product " + productId).path("product");
+        if (!product.isObject()) {
+            throw new SyncException("reading product " + productId + ": the answer has no product object");
+        }
+        return new SyncDocument(DifferenceKind.PRODUCT, productId, SyncTopics.PRODUCT, Documents.bytes(product));
+    }
+
+    private Map<String, String> headers(String store) throws SyncException {
+        String token = tokens.apply(store)
+                .orElseThrow(() -> new SyncException("no Admin API token for shop " + store
+                        + " (set SHOPIFY_TOKEN, or edm stores add shopify " + store + " --token T)"));
+        return Map.of("X-Shopify-Access-Token", token);
+    }
+
+    private String base(String store) {
+        return settings.shopifyApiBase().map(URI::toString).orElse("https://" + store) + "/admin/api/"
+                + settings.shopifyApiVersion();
     }
 }

@@ -17,6 +17,9 @@ interface StoreReader {
     /** Reads catalog, stock and orders of the window, handing each resource to the sink as it is read. */
     void read(String store, ReadWindow window, Sink sink) throws SyncException;
 
-    /** The document saying that a product the API no longer lists is gone. */
-    SyncDocument deleted(String productId, Instant at);
+    /**
+     * A product edm knows that the catalog read did not list, read on its own: the document saying it is gone
+     * when the API no longer has it, else the product as it now is (e.g. a status the list leaves out).
+     */
+    SyncDocument unlisted(String store, String productId, Instant at) throws SyncException;
 }

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which stores to reconcile and when: every store edm knows (it sent a delivery, or it is configured) and can
@@ -23,6 +25,7 @@ import java.util.function.Function;
  * whole catalog and the orders updated since its last complete run.
  */
 public final class SyncSchedule {
+    private static final Logger log = LoggerFactory.getLogger(SyncSchedule.class);
     private static final Duration INITIAL_RETRY = Duration.ofMinutes(10);
     private static final Duration ORDERS_OVERLAP = Duration.ofHours(1);
     private static final Duration LEASE = Duration.ofHours(2);
@@ -90,7 +93,14 @@ public final class SyncSchedule {
                 }
                 Optional<Instant> ordersSince =
                         s == null ? Optional.empty() : s.lastSyncedAt().map(t -> t.minus(ORDERS_OVERLAP));
-                claimed(store, owner, () -> out.add(reconciler.run(store, Optional.empty(), ordersSince, ordersDays)));
+                try {
+                    claimed(
+                            store,
+                            owner,
+                            () -> out.add(reconciler.run(store, Optional.empty(), ordersSince, ordersDays)));
+                } catch (RuntimeException e) {
+                    log.warn("reconciliation of {} failed: {}", store, e.toString()); // the other stores still run
+                }
             }
         }
         return out;

@@ -121,16 +121,7 @@ final class WooCommerceReader implements StoreReader {
         List<JsonNode> out = new java.util.ArrayList<>();
         int total = 1;
         for (int page = 1; page <= total; page++) {
-            String url = path + "per_page=" + PER_PAGE + "&page=" + page + query;
-            Map<String, String> headers = Map.of();
-            if (settings.wooQueryAuth()) {
-                url += "&consumer_key=" + enc(keys.key()) + "&consumer_secret=" + enc(keys.secret());
-            } else {
-                String basic = Base64.getEncoder()
-                        .encodeToString((keys.key() + ":" + keys.secret()).getBytes(StandardCharsets.UTF_8));
-                headers = Map.of("Authorization", "Basic " + basic);
-            }
-            HttpResponse<byte[]> res = api.get(URI.create(url), headers);
+            HttpResponse<byte[]> res = call(path + "per_page=" + PER_PAGE + "&page=" + page + query, keys);
             JsonNode json = api.json(res, what);
             sink.page();
             if (!json.isArray()) {
@@ -148,6 +139,20 @@ final class WooCommerceReader implements StoreReader {
         return out;
     }
 
+    /** A GET with the keys in basic auth, or in the query when so configured. */
+    private HttpResponse<byte[]> call(String url, Keys keys) throws SyncException {
+        if (settings.wooQueryAuth()) {
+            String sep = url.endsWith("?") ? "" : "&";
+            return api.get(
+                    URI.create(
+                            url + sep + "consumer_key=" + enc(keys.key()) + "&consumer_secret=" + enc(keys.secret())),
+                    Map.of());
+        }
+        String basic =
+                Base64.getEncoder().encodeToString((keys.key() + ":" + keys.secret()).getBytes(StandardCharsets.UTF_8));
+        return api.get(URI.create(url), Map.of("Authorization", "Basic " + basic));
+    }
+
     private static int number(String v) {
         try {
             return Integer.parseInt(v.strip());
@@ -161,7 +166,13 @@ final class WooCommerceReader implements StoreReader {
     }
 
     @Override
-    public SyncDocument deleted(String productId, Instant at) {
-        return Documents.deletedProduct(productId);
+    public SyncDocument unlisted(String store, String productId, Instant at) throws SyncException {
+        Keys keys = keys(store).orElseThrow(() -> new SyncException("no REST API keys for " + store));
+        HttpResponse<byte[]> res = call(base(store) + "/products/" + productId + "?", keys);
+        if (res.statusCode() == 404) {
+            return Documents.deletedProduct(productId);
+        }
+        JsonNode product = api.json(res, "product " + productId);
+        return new SyncDocument(DifferenceKind.PRODUCT, productId, SyncTopics.PRODUCT, Documents.bytes(product));
     }
 }

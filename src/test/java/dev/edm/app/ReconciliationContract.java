@@ -418,17 +418,32 @@ abstract class ReconciliationContract {
     }
 
     @Test
-    void aProductTheApiNoLongerListsIsDeleted() {
+    void aProductTheApiNoLongerHasIsDeletedAndOneItDoesNotListIsReadOnItsOwn() {
         webhook("products/create", shirt("2026-10-01T10:00:00Z", "19.99"));
         webhook("products/create", mug("2026-10-01T10:00:00Z"));
+        ObjectNode cup = mug("2026-10-01T10:00:00Z").put("id", 3L).put("title", "Cup");
+        ((ObjectNode) cup.get("variants").get(0))
+                .put("id", 31L)
+                .put("product_id", 3L)
+                .put("sku", "CUP");
+        webhook("products/create", cup);
         shopifyProducts(shirt("2026-10-01T10:00:00Z", "19.99"));
         shopifyLevels();
         shopifyOrders();
+        api.stubFor(get(urlEqualTo(ADMIN + "/products/2.json"))
+                .willReturn(aResponse().withStatus(404)));
+        ObjectNode draft = cup.deepCopy().put("status", "draft").put("updated_at", "2026-10-20T10:00:00Z");
+        api.stubFor(get(urlEqualTo(ADMIN + "/products/3.json"))
+                .willReturn(okJson(JSON.createObjectNode().set("product", draft).toString())));
 
         SyncSummary s = sync(SHOPIFY);
 
-        assertThat(s.differences()).containsEntry(DifferenceKind.PRODUCT, 1);
+        assertThat(s.differences()).containsEntry(DifferenceKind.PRODUCT, 2);
         assertThat(variant(SHOPIFY, "21").orElseThrow().deleted()).isTrue();
+        assertThat(variant(SHOPIFY, "31")).hasValueSatisfying(v -> {
+            assertThat(v.deleted()).isFalse();
+            assertThat(v.status()).isEqualTo("draft");
+        });
         assertThat(variant(SHOPIFY, SMALL).orElseThrow().deleted()).isFalse();
         assertThat(app.count("SELECT count(*) FROM delivery WHERE topic = 'edm/sync/product_deleted'"))
                 .isEqualTo(1);
