@@ -624,6 +624,34 @@ abstract class ReconciliationContract {
         assertThat(syncDeliveries(woo)).isEqualTo(3);
     }
 
+    @Test
+    void wooCommerceKeysGoInTheQueryWhenConfigured() {
+        app.close();
+        Map<String, String> query = new java.util.HashMap<>(env());
+        query.put("WOOCOMMERCE_AUTH_QUERY", "true");
+        app = RunningApp.start(dir.resolve("query"), databaseUrl(), query, clock);
+        StoreKey woo = new StoreKey(Platform.WOOCOMMERCE, WOO_HOST);
+        api.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/products"))
+                .withQueryParam("consumer_key", equalTo("ck_test"))
+                .withQueryParam("consumer_secret", equalTo("cs_test"))
+                .willReturn(okJson(JSON.createArrayNode()
+                                .add(wooSimple(93, "WOO-93", 5))
+                                .toString())
+                        .withHeader("X-WP-TotalPages", "1")));
+        api.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/orders"))
+                .withQueryParam("consumer_key", equalTo("ck_test"))
+                .willReturn(okJson("[]")));
+
+        SyncSummary s = sync(woo);
+
+        assertThat(s.complete()).as(s.line()).isTrue();
+        assertThat(s.differences()).containsEntry(DifferenceKind.PRODUCT, 1);
+        api.verify(
+                0,
+                getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/products"))
+                        .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching(".*")));
+    }
+
     // ---- BigCommerce ----
 
     @Test
