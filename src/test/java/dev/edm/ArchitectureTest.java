@@ -98,6 +98,30 @@ class ArchitectureTest {
     }
 
     @Test
+    void syncReadsPlatformApisComparesStateAndWritesTheInbox() {
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.sync..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(
+                        JDK,
+                        "dev.edm.sync..",
+                        "dev.edm.fetch..",
+                        "dev.edm.ingest..",
+                        "dev.edm.inventory..",
+                        "dev.edm.platform..",
+                        "dev.edm.event..",
+                        "dev.edm.storage..",
+                        "dev.edm.config..",
+                        "org.slf4j..",
+                        "io.micrometer..",
+                        "io.github.resilience4j..",
+                        "com.fasterxml.jackson.."))
+                .check(classes);
+    }
+
+    @Test
     void fetchReadsPlatformApisAndWritesTheInbox() {
         classes()
                 .that()

@@ -34,6 +34,7 @@ public final class App implements AutoCloseable {
     private final DetailFetcher fetcher;
     private final HttpApi http;
     private final SqsPoller amazonQueue;
+    private Reconciliation reconciliation;
     private boolean closed;
 
     private App(
@@ -64,6 +65,7 @@ public final class App implements AutoCloseable {
         Scheduler scheduler = null;
         DetailFetcher fetcher = null;
         SqsPoller amazonQueue = null;
+        Reconciliation reconciliation = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(registry);
@@ -96,6 +98,7 @@ public final class App implements AutoCloseable {
                         summary.resolved(),
                         summary.open());
             });
+            reconciliation = Reconciliation.start(core, registry, instanceId, ingest::wakeProcessing);
             HttpApi http = HttpApi.start(
                     config.host(),
                     config.port(),
@@ -105,7 +108,8 @@ public final class App implements AutoCloseable {
                     core.reports(),
                     new Health(core.database(), config),
                     registry::scrape,
-                    core.notifications());
+                    core.notifications(),
+                    reconciliation);
             core.notifications().start();
             if (config.amazon().queue().isPresent()) {
                 amazonQueue = SqsPoller.start(
@@ -128,13 +132,18 @@ public final class App implements AutoCloseable {
                     config.host(),
                     http.port(),
                     config.database().kind().name().toLowerCase(Locale.ROOT));
-            return new App(core, ingest, scheduler, fetcher, http, amazonQueue);
+            App app = new App(core, ingest, scheduler, fetcher, http, amazonQueue);
+            app.reconciliation = reconciliation;
+            return app;
         } catch (RuntimeException e) {
             if (amazonQueue != null) {
                 amazonQueue.close();
             }
             if (scheduler != null) {
                 scheduler.close();
+            }
+            if (reconciliation != null) {
+                reconciliation.close();
             }
             if (fetcher != null) {
                 fetcher.close();
@@ -164,6 +173,9 @@ public final class App implements AutoCloseable {
         closed = true;
         log.info("edm shutting down");
         http.close();
+        if (reconciliation != null) {
+            reconciliation.close();
+        }
         if (amazonQueue != null) {
             amazonQueue.close();
         }

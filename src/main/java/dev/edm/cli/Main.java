@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             FetchCommand.class,
             NotifyCommand.class,
+            SyncCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

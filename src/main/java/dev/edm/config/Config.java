@@ -35,7 +35,8 @@ public record Config(
         EbaySettings ebay,
         SecretSettings secretStore,
         AlertSettings alerting,
-        NotifySettings notifications) {
+        NotifySettings notifications,
+        SyncSettings sync) {
 
     /** Creates the data, output and log folders; a folder that cannot be made or written stops startup. */
     public void prepareDirectories() {

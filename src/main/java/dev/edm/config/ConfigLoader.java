@@ -122,6 +122,7 @@ public final class ConfigLoader {
         SecretSettings secretStore = secretStore(dataDir);
         AlertSettings alerting = AlertSettings.read((name, fallback) -> string(name, fallback, false), problems::add);
         NotifySettings notifications = NotifySettings.read(this::string, problems::add);
+        SyncSettings sync = SyncConfig.read((name, secret) -> string(name, null, secret), problems::add);
         return new Config(
                 host,
                 port,
@@ -145,7 +146,8 @@ public final class ConfigLoader {
                 ebay,
                 secretStore,
                 alerting,
-                notifications);
+                notifications,
+                sync);
     }
 
     /** The registry's key ({@code EDM_SECRET_KEY}, else {@code DATA_DIR/secret.key}) and env references. */

@@ -33,7 +33,8 @@ public final class HttpApi implements AutoCloseable {
             Reports reports,
             HealthCheck health,
             Supplier<String> metrics,
-            Notifications notifications) {
+            Notifications notifications,
+            SyncControl sync) {
         HttpRouting.Builder routing = HttpRouting.builder();
         new WebhookRoutes(ingest).register(routing);
         new OpsRoutes(health, metrics).register(routing);
@@ -44,6 +45,7 @@ public final class HttpApi implements AutoCloseable {
         new ReportsRoutes(reports).register(routing);
         new SkusRoutes(reports).register(routing);
         new NotificationsRoutes(notifications).register(routing);
+        new SyncRoutes(sync).register(routing);
         routing.error(StorageException.class, (req, res, e) -> {
             log.warn(
                     "{} {} answered 503: {}",

@@ -19,6 +19,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,6 +72,71 @@ public final class BigCommerceApi implements DetailSource {
                 .tag("platform", "bigcommerce")
                 .register(registry);
         retry.getEventPublisher().onRetry(e -> retries.increment());
+    }
+
+    /** One page of a list: its items, and whether another page follows. */
+    public record Page(List<JsonNode> items, boolean more) {
+        public Page {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** Whether a token is configured for the store. */
+    public boolean canRead(String store) {
+        return settings.tokenFor(store).isPresent();
+    }
+
+    /** A page of catalog products with their variants, optionally only those modified since a time. */
+    public Page products(String store, int page, Optional<Instant> modifiedSince) throws CallFailed {
+        String path = "/v3/catalog/products?include=variants&limit=" + PAGE + "&page=" + page
+                + modifiedSince.map(t -> "&date_modified:min=" + iso(t)).orElse("");
+        JsonNode json = ok(get(store, token(store), path), "products page " + page);
+        JsonNode data = json.path("data");
+        if (!data.isArray()) {
+            throw new CallFailed("products page " + page + ": the answer has no data array", Duration.ZERO);
+        }
+        List<JsonNode> items = new ArrayList<>();
+        data.forEach(items::add);
+        int totalPages =
+                json.path("meta").path("pagination").path("total_pages").asInt(page);
+        return new Page(items, page < totalPages);
+    }
+
+    /** A page of v2 orders created from a time (and modified since another, if given). */
+    public Page orders(String store, int page, Instant createdFrom, Optional<Instant> modifiedSince) throws CallFailed {
+        String path = "/v2/orders?limit=" + PAGE + "&page=" + page + "&min_date_created=" + iso(createdFrom)
+                + modifiedSince.map(t -> "&min_date_modified=" + iso(t)).orElse("");
+        HttpResponse<byte[]> res = get(store, token(store), path);
+        if (res.statusCode() == 204) {
+            return new Page(List.of(), false);
+        }
+        JsonNode json = ok(res, "orders page " + page);
+        if (!json.isArray()) {
+            throw new CallFailed("orders page " + page + ": the answer is not an array", Duration.ZERO);
+        }
+        List<JsonNode> items = new ArrayList<>();
+        json.forEach(items::add);
+        return new Page(items, items.size() == PAGE);
+    }
+
+    /** An order with its products and refunds, as the document the fetcher stores ({@link BigCommerceDocuments}). */
+    public byte[] orderDocument(String store, String orderId, Instant readAt) throws CallFailed {
+        return switch (order(store, token(store), orderId, readAt)) {
+            case Fetched f -> f.body();
+            case Failed f -> throw new CallFailed(f.reason(), f.retryAfter());
+        };
+    }
+
+    private static String iso(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
+    private String token(String store) throws CallFailed {
+        return settings.tokenFor(store)
+                .orElseThrow(() -> new CallFailed(
+                        "no API token is configured for store " + store + " (set BIGCOMMERCE_TOKENS=" + store
+                                + ":<access token>)",
+                        Duration.ZERO));
     }
 
     @Override
@@ -206,7 +273,7 @@ public final class BigCommerceApi implements DetailSource {
     }
 
     /** One API call that failed after its retries. */
-    private static final class CallFailed extends Exception {
+    public static final class CallFailed extends Exception {
         private final transient Duration retryAfter;
 
         CallFailed(String message, Duration retryAfter) {

@@ -18,6 +18,7 @@ import dev.edm.event.Money;
 import dev.edm.event.Platform;
 import dev.edm.event.StoreKey;
 import dev.edm.platform.JsonFields;
+import dev.edm.platform.SyncTopics;
 import dev.edm.platform.UnreadablePayloadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ import java.util.StringJoiner;
 public final class BigCommerceDocuments {
     public static final String PRODUCT_TOPIC = "edm/fetched/product";
     public static final String ORDER_TOPIC = "edm/fetched/order";
-    static final Set<String> TOPICS = Set.of(PRODUCT_TOPIC, ORDER_TOPIC);
+    static final Set<String> TOPICS = Set.of(PRODUCT_TOPIC, ORDER_TOPIC, SyncTopics.PRODUCT, SyncTopics.ORDER);
     private static final Map<String, String> TOPIC_OF_RESOURCE = Map.of("product", PRODUCT_TOPIC, "order", ORDER_TOPIC);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -104,7 +105,7 @@ public final class BigCommerceDocuments {
             throw new UnreadablePayloadException("missing fetched_at");
         }
         boolean found = doc.path("found").asBoolean(false);
-        if (PRODUCT_TOPIC.equals(topic)) {
+        if (PRODUCT_TOPIC.equals(topic) || SyncTopics.PRODUCT.equals(topic)) {
             return found
                     ? List.of(product(key, id, object(doc, "product"), fetchedAt))
                     : List.of(new ProductDeleted(key, fetchedAt, id));

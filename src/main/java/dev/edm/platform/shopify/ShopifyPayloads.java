@@ -22,6 +22,7 @@ import dev.edm.event.CanonicalEvent.Variant;
 import dev.edm.event.Platform;
 import dev.edm.event.StoreKey;
 import dev.edm.platform.JsonFields;
+import dev.edm.platform.SyncTopics;
 import dev.edm.platform.UnreadablePayloadException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,16 +44,19 @@ final class ShopifyPayloads {
         StoreKey store = new StoreKey(Platform.SHOPIFY, shop);
         JsonNode json = JsonFields.parse(body);
         return switch (topic) {
-            case "products/create", "products/update" -> List.of(product(store, json, receivedAt));
-            case "products/delete" -> List.of(new ProductDeleted(store, receivedAt, required(id(json, "id"), "id")));
-            case "inventory_levels/update", "inventory_levels/connect" -> List.of(level(store, json, receivedAt));
+            case "products/create", "products/update", SyncTopics.PRODUCT -> List.of(product(store, json, receivedAt));
+            case "products/delete", SyncTopics.PRODUCT_DELETED ->
+                List.of(new ProductDeleted(store, receivedAt, required(id(json, "id"), "id")));
+            case "inventory_levels/update", "inventory_levels/connect", SyncTopics.INVENTORY_LEVEL ->
+                List.of(level(store, json, receivedAt));
             case "inventory_levels/disconnect" -> List.of(disconnect(store, json, receivedAt));
             case "inventory_items/create", "inventory_items/update" ->
                 List.of(new InventoryItemUpdated(
                         store, at(json, "updated_at", receivedAt), required(id(json, "id"), "id"), text(json, "sku")));
             case "inventory_items/delete" ->
                 List.of(new InventoryItemDeleted(store, receivedAt, required(id(json, "id"), "id")));
-            case "orders/create", "orders/paid", "orders/updated", "orders/cancelled" -> order(store, json, receivedAt);
+            case "orders/create", "orders/paid", "orders/updated", "orders/cancelled", SyncTopics.ORDER ->
+                order(store, json, receivedAt);
             case "refunds/create" -> refund(store, json, required(id(json, "order_id"), "order_id"), receivedAt);
             case "app/uninstalled" -> List.of(new StoreDisconnected(store, receivedAt));
             case LEGACY_PRODUCTS -> legacyProducts(store, json, receivedAt);

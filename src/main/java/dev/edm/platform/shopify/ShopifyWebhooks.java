@@ -6,6 +6,7 @@ import dev.edm.event.Platform;
 import dev.edm.platform.DeliveryMeta;
 import dev.edm.platform.HmacSignatures;
 import dev.edm.platform.JsonBodies;
+import dev.edm.platform.SyncTopics;
 import dev.edm.platform.Verification;
 import dev.edm.platform.WebhookAdapter;
 import java.time.Instant;
@@ -48,7 +49,11 @@ public final class ShopifyWebhooks implements WebhookAdapter {
             "orders/updated",
             "refunds/create",
             "app/uninstalled",
-            ShopifyPayloads.LEGACY_PRODUCTS);
+            ShopifyPayloads.LEGACY_PRODUCTS,
+            SyncTopics.PRODUCT,
+            SyncTopics.PRODUCT_DELETED,
+            SyncTopics.INVENTORY_LEVEL,
+            SyncTopics.ORDER);
 
     /** The store of simplified-format deliveries that name none (and SHOPIFY_STORE is unset). */
     public static final String LEGACY_DEFAULT_SHOP = "default";

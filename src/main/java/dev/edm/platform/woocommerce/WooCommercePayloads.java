@@ -19,6 +19,7 @@ import dev.edm.event.CanonicalEvent.VariantUpserted;
 import dev.edm.event.Platform;
 import dev.edm.event.StoreKey;
 import dev.edm.platform.JsonFields;
+import dev.edm.platform.SyncTopics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,10 +48,11 @@ final class WooCommercePayloads {
         StoreKey store = new StoreKey(Platform.WOOCOMMERCE, host);
         JsonNode json = JsonFields.parse(body);
         return switch (topic) {
-            case "product.created", "product.updated", "product.restored", "product.published" ->
+            case "product.created", "product.updated", "product.restored", "product.published", SyncTopics.PRODUCT ->
                 List.of(product(store, json, receivedAt));
-            case "product.deleted" -> List.of(new ProductDeleted(store, receivedAt, required(id(json, "id"), "id")));
-            case "order.created", "order.updated" -> order(store, json, receivedAt);
+            case "product.deleted", SyncTopics.PRODUCT_DELETED ->
+                List.of(new ProductDeleted(store, receivedAt, required(id(json, "id"), "id")));
+            case "order.created", "order.updated", SyncTopics.ORDER -> order(store, json, receivedAt);
             default -> List.of();
         };
     }

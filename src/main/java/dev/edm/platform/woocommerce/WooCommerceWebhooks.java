@@ -6,6 +6,7 @@ import dev.edm.event.Platform;
 import dev.edm.platform.DeliveryMeta;
 import dev.edm.platform.HmacSignatures;
 import dev.edm.platform.JsonBodies;
+import dev.edm.platform.SyncTopics;
 import dev.edm.platform.Verification;
 import dev.edm.platform.Verification.Invalid;
 import dev.edm.platform.Verification.Problem;
@@ -47,7 +48,10 @@ public final class WooCommerceWebhooks implements WebhookAdapter {
             "product.restored",
             "product.published",
             "order.created",
-            "order.updated");
+            "order.updated",
+            SyncTopics.PRODUCT,
+            SyncTopics.PRODUCT_DELETED,
+            SyncTopics.ORDER);
 
     private final StoreSecrets secrets;
     private final boolean debugMode;

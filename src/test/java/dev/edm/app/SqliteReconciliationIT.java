@@ -1,0 +1,8 @@
+package dev.edm.app;
+
+class SqliteReconciliationIT extends ReconciliationContract {
+    @Override
+    String databaseUrl() {
+        return null;
+    }
+}
