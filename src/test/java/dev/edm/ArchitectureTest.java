@@ -214,7 +214,12 @@ class ArchitectureTest {
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(plus(
-                        JDK, "dev.edm.reports..", "dev.edm.inventory..", "dev.edm.alerts..", "com.fasterxml.jackson.."))
+                        JDK,
+                        "dev.edm.reports..",
+                        "dev.edm.inventory..",
+                        "dev.edm.alerts..",
+                        "dev.edm.event..",
+                        "com.fasterxml.jackson.."))
                 .check(classes);
     }
 

@@ -186,6 +186,8 @@ final class StateBatch {
     private final Set<StoreRow> dirtyStores = new LinkedHashSet<>();
     private final Set<LineRow> dirtyLines = new LinkedHashSet<>();
     private final Set<VariantRow> lastSaleToRecompute = new LinkedHashSet<>();
+    private final StockDays stockDays = new StockDays();
+    private String day;
 
     StateBatch(Session session) {
         this.s = session;
@@ -194,6 +196,16 @@ final class StateBatch {
     /** For state kept outside the batch's rows (written at once, not at {@link #flush}). */
     Session session() {
         return s;
+    }
+
+    /** The UTC day of the delivery being applied: stock changes are recorded on it. */
+    void receivedOn(String day) {
+        this.day = day;
+    }
+
+    /** The variant's total available went from {@code before} to its current value (for the stock history). */
+    void stockChanged(VariantRow row, Integer before) {
+        stockDays.record(row.store, row.variantId, day, before, row.stockTotal);
     }
 
     // --- bulk loading --------------------------------------------------------------------------------------
@@ -680,6 +692,7 @@ final class StateBatch {
         flushLevels();
         flushLines();
         flushVariants();
+        stockDays.flush(s);
         for (VariantRow v : lastSaleToRecompute) {
             InventoryStore.recomputeLastSale(s, v.store, v.variantId);
         }
