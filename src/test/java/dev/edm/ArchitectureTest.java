@@ -98,6 +98,35 @@ class ArchitectureTest {
     }
 
     @Test
+    void catalogImportWritesCatalogThresholdsAndSkuMappings() {
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.catalog..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(
+                        JDK,
+                        "dev.edm.catalog..",
+                        "dev.edm.csv..",
+                        "dev.edm.alerts..",
+                        "dev.edm.stores..",
+                        "dev.edm.event..",
+                        "dev.edm.storage.."))
+                .check(classes);
+    }
+
+    @Test
+    void csvIsALeafAnyFeatureMayUse() {
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.csv..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(JDK, "dev.edm.csv.."))
+                .check(classes);
+    }
+
+    @Test
     void fetchReadsPlatformApisAndWritesTheInbox() {
         classes()
                 .that()
@@ -201,8 +230,13 @@ class ArchitectureTest {
                 .resideInAPackage("dev.edm.alerts..")
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage(
-                        plus(JDK, "dev.edm.alerts..", "dev.edm.inventory..", "dev.edm.event..", "dev.edm.storage.."))
+                .resideInAnyPackage(plus(
+                        JDK,
+                        "dev.edm.alerts..",
+                        "dev.edm.inventory..",
+                        "dev.edm.event..",
+                        "dev.edm.storage..",
+                        "dev.edm.csv.."))
                 .check(classes);
     }
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             StoresCommand.class,
             SkuCommand.class,
             ReportCommand.class,
+            ImportCommand.class,
             ReplayCommand.class,
             CommandLine.HelpCommand.class
         })
