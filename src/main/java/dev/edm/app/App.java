@@ -85,6 +85,7 @@ public final class App implements AutoCloseable {
                         summary.resolved(),
                         summary.open());
             });
+            RetentionJob.schedule(scheduler, core);
             HttpApi http = HttpApi.start(
                     config.host(),
                     config.port(),

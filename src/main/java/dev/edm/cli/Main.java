@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             SkuCommand.class,
             ReportCommand.class,
             ImportCommand.class,
+            PurgeCommand.class,
             ReplayCommand.class,
             CommandLine.HelpCommand.class
         })

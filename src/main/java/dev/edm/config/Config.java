@@ -9,6 +9,7 @@ import java.nio.file.Path;
  *
  * @param woocommerce WooCommerce webhook secrets, per store host
  * @param secretStore how the store registry encrypts and resolves its secrets
+ * @param retention how long raw delivery bodies are kept
  */
 public record Config(
         String host,
@@ -31,7 +32,8 @@ public record Config(
         StandardWebhookSettings standardWebhooks,
         BigCommerceSettings bigcommerce,
         EbaySettings ebay,
-        SecretSettings secretStore) {
+        SecretSettings secretStore,
+        RetentionSettings retention) {
 
     /** Creates the data, output and log folders; a folder that cannot be made or written stops startup. */
     public void prepareDirectories() {

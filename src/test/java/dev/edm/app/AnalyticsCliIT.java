@@ -6,6 +6,8 @@ import dev.edm.testing.ChildEdm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +47,31 @@ class AnalyticsCliIT {
         assertThat(report.exit()).as(report.err()).isZero();
         assertThat(Files.readString(out))
                 .startsWith("shop,platform,sku,variant_id,title,available,unit_cost,currency,value\r\n");
+    }
+
+    @Test
+    void replayRefusesWhenBodiesWerePurgedUnlessAllowed() throws Exception {
+        Run nothing = edm("purge", "--dry-run");
+        assertThat(nothing.exit()).as(nothing.err()).isZero();
+        assertThat(nothing.out()).contains("would purge 0 delivery bodies").contains("EDM_RETENTION_DAYS=90");
+        try (Connection c =
+                DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data").resolve("edm.db"))) {
+            c.createStatement()
+                    .executeUpdate("INSERT INTO delivery (platform, store, topic, received_at, signed, headers, body, "
+                            + "status, body_purged_at) VALUES ('shopify', 's.myshopify.com', 'products/update', "
+                            + "1759320000000, 1, '{}', x'', 'processed', 1767000000000)");
+        }
+        Run refused = edm("replay");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err())
+                .contains("1 deliveries have had their bodies purged (EDM_RETENTION_DAYS), the newest received "
+                        + "2025-10-01T12:00:00Z")
+                .contains("--allow-purged");
+        assertThat(edm("replay", "--since", "2025-10-02T00:00:00Z").exit()).isZero();
+        Run allowed = edm("replay", "--allow-purged");
+        assertThat(allowed.exit()).as(allowed.err()).isZero();
+        assertThat(allowed.err()).contains("warning: 1 deliveries have no body any more");
+        assertThat(allowed.out()).contains("replayed 0 deliveries");
     }
 
     @Test
