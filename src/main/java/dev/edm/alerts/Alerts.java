@@ -142,6 +142,12 @@ public final class Alerts {
         reevaluate(thresholds);
     }
 
+    /** Deletes a store's alerts and its own threshold overrides (a platform's request to erase a shop). */
+    public static void eraseStore(Session s, String store) throws SQLException {
+        s.update("DELETE FROM alert WHERE store = ?", store);
+        s.update("DELETE FROM threshold_override WHERE store = ?", store);
+    }
+
     /** Writes overrides inside the caller's transaction (an import that changes more than thresholds). */
     public void putThresholds(Session s, List<Threshold> thresholds) throws SQLException {
         for (Threshold t : thresholds) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             ImportCommand.class,
             PurgeCommand.class,
+            PrivacyCommand.class,
             ReplayCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -73,6 +73,13 @@ public final class Inventory {
         return changed;
     }
 
+    /** Deletes every derived row of one store (a platform's request to erase a shop). */
+    public static void eraseStore(Session session, String store) throws SQLException {
+        for (String table : DERIVED) {
+            session.update("DELETE FROM " + table + " WHERE store = ?", store);
+        }
+    }
+
     /** Aggregating read queries for analytics reports. */
     public SalesHistory history() {
         return new SalesHistory(db);

@@ -60,6 +60,12 @@ public final class SkuMap {
         refresh();
     }
 
+    /** Removes every mapping of a store inside the caller's transaction (a request to erase the store). */
+    public void unmapStore(Connection c, String store) throws SQLException {
+        Sql.update(c, "DELETE FROM sku_mapping WHERE store = ?", store);
+        snapshot.invalidateAll();
+    }
+
     /** Drops the cached snapshot (after a transaction that changed mappings committed). */
     public void refresh() {
         snapshot.invalidateAll();

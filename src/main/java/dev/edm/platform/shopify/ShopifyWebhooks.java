@@ -6,6 +6,7 @@ import dev.edm.event.Platform;
 import dev.edm.platform.DeliveryMeta;
 import dev.edm.platform.HmacSignatures;
 import dev.edm.platform.JsonBodies;
+import dev.edm.platform.PersonalDataRules;
 import dev.edm.platform.Verification;
 import dev.edm.platform.WebhookAdapter;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
  * tried, so rotation needs no downtime. Unsigned deliveries pass only in debug mode.
  */
 public final class ShopifyWebhooks implements WebhookAdapter {
+    private final ShopifyPersonalData personalData = new ShopifyPersonalData();
     static final String HMAC = "x-shopify-hmac-sha256";
     static final String TOPIC = "x-shopify-topic";
     static final String SHOP = "x-shopify-shop-domain";
@@ -127,6 +129,11 @@ public final class ShopifyWebhooks implements WebhookAdapter {
                 header(headers, API_VERSION),
                 signed,
                 kept(headers)));
+    }
+
+    @Override
+    public Optional<PersonalDataRules> personalData() {
+        return Optional.of(personalData);
     }
 
     @Override
