@@ -29,6 +29,7 @@ public final class Inventory {
     /** Derived tables, in the order replay empties them. */
     private static final List<String> DERIVED = List.of(
             "stock_day",
+            "sales_month",
             "sale_reversal",
             "sale_line",
             "stock_level",
@@ -206,6 +207,8 @@ public final class Inventory {
                             + "sold_at, sale_day FROM sale_line ORDER BY store, order_id, line_id",
                     "SELECT store, order_id, reversal_id, line_id, quantity, reversed_at FROM sale_reversal "
                             + "ORDER BY store, order_id, reversal_id",
+                    "SELECT store, sku, variant_id, currency, unit_price, month, units FROM sales_month "
+                            + "ORDER BY store, sku, variant_id, currency, unit_price, month",
                     "SELECT store, variant_id, day, start_available, min_available, max_available, end_available "
                             + "FROM stock_day ORDER BY store, variant_id, day",
                     "SELECT store, marketplace_id, product_id, item_condition, source, observed_at, own_price, "

@@ -3,6 +3,10 @@ package dev.edm.inventory;
 import dev.edm.storage.Database;
 import dev.edm.storage.Sql;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,9 +46,49 @@ public final class SalesHistory {
 
     /**
      * Sold units grouped by period: {@code dayLength} 10 groups by day (yyyy-mm-dd), 7 by month (yyyy-mm),
-     * 0 into one period named "".
+     * 0 into one period named "". Whole months of the range are read from {@code sales_month}, the days of
+     * partial months at its ends (and every day, by day) from {@code sale_line}.
      */
     public List<Sold> sold(Scope scope, int dayLength) {
+        if (dayLength == 10) {
+            return fromLines(scope, dayLength);
+        }
+        Optional<LocalDate> from = scope.from().map(LocalDate::parse);
+        Optional<LocalDate> to = scope.to().map(LocalDate::parse);
+        YearMonth first = from.map(d -> d.getDayOfMonth() == 1
+                        ? YearMonth.from(d)
+                        : YearMonth.from(d).plusMonths(1))
+                .orElse(null);
+        YearMonth last = to.map(d -> d.equals(YearMonth.from(d).atEndOfMonth())
+                        ? YearMonth.from(d)
+                        : YearMonth.from(d).minusMonths(1))
+                .orElse(null);
+        if (first != null && last != null && first.isAfter(last)) {
+            return fromLines(scope, dayLength);
+        }
+        List<Sold> out = new ArrayList<>(fromMonths(scope, first, last, dayLength));
+        if (first != null && from.get().isBefore(first.atDay(1))) {
+            out.addAll(fromLines(
+                    new Scope(
+                            scope.store(),
+                            scope.platform(),
+                            scope.from(),
+                            Optional.of(first.atDay(1).minusDays(1).toString())),
+                    dayLength));
+        }
+        if (last != null && to.get().isAfter(last.atEndOfMonth())) {
+            out.addAll(fromLines(
+                    new Scope(
+                            scope.store(),
+                            scope.platform(),
+                            Optional.of(last.plusMonths(1).atDay(1).toString()),
+                            scope.to()),
+                    dayLength));
+        }
+        return out;
+    }
+
+    private List<Sold> fromLines(Scope scope, int dayLength) {
         String period = dayLength == 0 ? "''" : dayLength == 10 ? "sale_day" : "substr(sale_day, 1, " + dayLength + ")";
         List<Object> params = new ArrayList<>();
         String where = where(scope, "sale_day", params);
@@ -54,15 +98,44 @@ public final class SalesHistory {
                         + "SUM(quantity - reversed_quantity) FROM sale_line WHERE quantity > reversed_quantity" + where
                         + " GROUP BY " + (dayLength == 0 ? "" : period + ", ")
                         + "store, sku, variant_id, currency, unit_price",
-                rs -> new Sold(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6) == null ? null : new BigDecimal(rs.getString(6)),
-                        rs.getLong(7)),
+                SalesHistory::sold,
                 params.toArray()));
+    }
+
+    /** Months first..last (either open) from {@code sales_month}, by month (7) or summed (0). */
+    private List<Sold> fromMonths(Scope scope, YearMonth first, YearMonth last, int dayLength) {
+        List<Object> params = new ArrayList<>();
+        String where = where(
+                new Scope(
+                        scope.store(),
+                        scope.platform(),
+                        Optional.ofNullable(first).map(YearMonth::toString),
+                        Optional.ofNullable(last).map(YearMonth::toString)),
+                "month",
+                params);
+        String sql = dayLength == 7
+                ? "SELECT month, store, sku, variant_id, currency, unit_price, units FROM sales_month WHERE units > 0"
+                        + where
+                : "SELECT '', store, sku, variant_id, currency, unit_price, SUM(units) FROM sales_month WHERE units > 0"
+                        + where + " GROUP BY store, sku, variant_id, currency, unit_price";
+        return db.read(c -> Sql.query(c, sql, SalesHistory::sold, params.toArray()));
+    }
+
+    /** A row of period, store, sku, variant, currency, unit price and units ('' read as unknown). */
+    private static Sold sold(ResultSet rs) throws SQLException {
+        String price = blank(rs.getString(6));
+        return new Sold(
+                rs.getString(1),
+                rs.getString(2),
+                blank(rs.getString(3)),
+                blank(rs.getString(4)),
+                blank(rs.getString(5)),
+                price == null ? null : new BigDecimal(price),
+                rs.getLong(7));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     /** Stock-history rows between two days (inclusive), by store, variant and day. */

@@ -142,6 +142,8 @@ final class StateBatch {
         String saleDay;
         Long deliveryId;
         final boolean stored;
+        /** Net units already counted in {@code sales_month}. */
+        int countedNet;
 
         LineRow(String store, String orderId, String lineId, boolean stored) {
             this.store = store;
@@ -187,6 +189,7 @@ final class StateBatch {
     private final Set<LineRow> dirtyLines = new LinkedHashSet<>();
     private final Set<VariantRow> lastSaleToRecompute = new LinkedHashSet<>();
     private final StockDays stockDays = new StockDays();
+    private final SalesMonths salesMonths = new SalesMonths();
     private String day;
 
     StateBatch(Session session) {
@@ -447,6 +450,7 @@ final class StateBatch {
         l.soldAt = rs.getLong(first + 7);
         l.saleDay = rs.getString(first + 8);
         l.deliveryId = Sql.getLong(rs, first + 9);
+        l.countedNet = l.quantity - l.reversedQuantity;
         return l;
     }
 
@@ -693,6 +697,7 @@ final class StateBatch {
         flushLines();
         flushVariants();
         stockDays.flush(s);
+        salesMonths.flush(s);
         for (VariantRow v : lastSaleToRecompute) {
             InventoryStore.recomputeLastSale(s, v.store, v.variantId);
         }
@@ -743,6 +748,7 @@ final class StateBatch {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         for (LineRow r : dirtyLines) {
+            salesMonths.count(r);
             if (r.stored) {
                 updates.add(new Object[] {r.reversedQuantity, r.store, r.orderId, r.lineId});
             } else {
