@@ -23,6 +23,7 @@ import java.util.SplittableRandom;
  */
 public final class ReportsBench {
     static final String STORE = "shopify:bench.myshopify.com";
+    static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]);
@@ -67,18 +68,21 @@ public final class ReportsBench {
             runs.put("sell-through", Map.of());
             for (var run : runs.entrySet()) {
                 for (int round = 1; round <= 2; round++) {
+                    long cpu = THREADS.getCurrentThreadCpuTime();
                     long start = System.nanoTime();
                     Table t = core.reports().build(run.getKey(), Reports.Filter.parse(run.getValue()));
                     double built = (System.nanoTime() - start) / 1e9;
                     String csv = core.reports().render(t, "csv");
                     double total = (System.nanoTime() - start) / 1e9;
+                    double cpuTotal = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9;
                     System.out.printf(
-                            "RESULT %-16s %-14s round %d: built in %.2f s, with CSV %.2f s (%,d rows, %,d bytes)%n",
+                            "RESULT %-16s %-14s round %d: built in %.2f s, with CSV %.2f s (%.2f s CPU; %,d rows, %,d bytes)%n",
                             run.getKey(),
                             run.getValue().isEmpty() ? "" : run.getValue().toString(),
                             round,
                             built,
                             total,
+                            cpuTotal,
                             t.rows().size(),
                             csv.length());
                 }
