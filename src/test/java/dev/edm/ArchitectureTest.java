@@ -122,6 +122,35 @@ class ArchitectureTest {
     }
 
     @Test
+    void catalogImportWritesCatalogThresholdsAndSkuMappings() {
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.catalog..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(
+                        JDK,
+                        "dev.edm.catalog..",
+                        "dev.edm.csv..",
+                        "dev.edm.alerts..",
+                        "dev.edm.stores..",
+                        "dev.edm.event..",
+                        "dev.edm.storage.."))
+                .check(classes);
+    }
+
+    @Test
+    void csvIsALeafAnyFeatureMayUse() {
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.csv..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(JDK, "dev.edm.csv.."))
+                .check(classes);
+    }
+
+    @Test
     void fetchReadsPlatformApisAndWritesTheInbox() {
         classes()
                 .that()
@@ -231,7 +260,8 @@ class ArchitectureTest {
                         "dev.edm.inventory..",
                         "dev.edm.event..",
                         "dev.edm.storage..",
-                        "dev.edm.config.."))
+                        "dev.edm.config..",
+                        "dev.edm.csv.."))
                 .check(classes);
     }
 
@@ -268,6 +298,7 @@ class ArchitectureTest {
                         "dev.edm.reports..",
                         "dev.edm.inventory..",
                         "dev.edm.alerts..",
+                        "dev.edm.event..",
                         "dev.edm.output..",
                         "com.fasterxml.jackson.."))
                 .check(classes);

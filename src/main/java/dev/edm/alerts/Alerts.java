@@ -226,12 +226,30 @@ public final class Alerts {
     public void importThresholds(List<Threshold> thresholds) {
         db.transaction(c -> {
             try (Session s = new Session(c)) {
-                for (Threshold t : thresholds) {
-                    Thresholds.put(s, t, clock.millis());
-                }
+                putThresholds(s, thresholds);
             }
             return null;
         });
+        reevaluate(thresholds);
+    }
+
+    /** Deletes a store's alerts and its own threshold overrides (a platform's request to erase a shop). */
+    public static void eraseStore(Session s, String store) throws SQLException {
+        s.update("DELETE FROM alert WHERE store = ?", store);
+        s.update("DELETE FROM threshold_override WHERE store = ?", store);
+        s.update("DELETE FROM alert_silence WHERE store = ?", store);
+        s.update("DELETE FROM store_verify_failure WHERE store = ?", store);
+    }
+
+    /** Writes overrides inside the caller's transaction (an import that changes more than thresholds). */
+    public void putThresholds(Session s, List<Threshold> thresholds) throws SQLException {
+        for (Threshold t : thresholds) {
+            Thresholds.put(s, t, clock.millis());
+        }
+    }
+
+    /** Re-evaluates the variants of the overrides' SKUs (after {@link #putThresholds} committed). */
+    public void reevaluate(List<Threshold> thresholds) {
         thresholds.stream().map(Threshold::sku).distinct().forEach(this::reevaluateSku);
     }
 

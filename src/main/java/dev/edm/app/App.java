@@ -99,6 +99,7 @@ public final class App implements AutoCloseable {
                         summary.open());
             });
             reconciliation = Reconciliation.start(core, registry, instanceId, ingest::wakeProcessing);
+            RetentionJob.schedule(scheduler, core);
             HttpApi http = HttpApi.start(
                     config.host(),
                     config.port(),

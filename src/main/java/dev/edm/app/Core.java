@@ -24,8 +24,10 @@ import dev.edm.platform.standard.StandardWebhooks;
 import dev.edm.platform.woocommerce.WooCommerceWebhooks;
 import dev.edm.reports.Reports;
 import dev.edm.storage.Database;
+import dev.edm.storage.Session;
 import dev.edm.stores.SkuMap;
 import dev.edm.stores.StoreRegistry;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -189,7 +191,9 @@ public final class Core implements AutoCloseable {
         return new FetchRequestingHandler(
                 adapters,
                 new ErasingHandler(
-                        adapters, new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, skuMap, true))),
+                        adapters,
+                        this::eraseStore,
+                        new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, skuMap, true))),
                 clock);
     }
 
@@ -199,12 +203,20 @@ public final class Core implements AutoCloseable {
                 db,
                 new ErasingHandler(
                         adapters,
+                        this::eraseStore,
                         new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, skuMap, false))),
                 clock,
                 since,
                 Inventory::clearDerivedState);
         alerts.checkAllQuietly(); // replay rebuilds state; it never re-notifies
         return result;
+    }
+
+    /** Everything derived for a store, its alerts, overrides and SKU mappings (Shopify's shop/redact). */
+    private void eraseStore(Session session, String store) throws SQLException {
+        Inventory.eraseStore(session, store);
+        Alerts.eraseStore(session, store);
+        skuMap.unmapStore(session.connection(), store);
     }
 
     @Override

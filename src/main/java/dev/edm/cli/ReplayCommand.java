@@ -1,5 +1,6 @@
 package dev.edm.cli;
 
+import dev.edm.ingest.Retention;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -20,6 +21,12 @@ final class ReplayCommand implements Callable<Integer> {
                     "only re-apply deliveries received since this time (ISO-8601, e.g. 2026-11-01T00:00:00Z); state is kept")
     String since;
 
+    @Option(
+            names = "--allow-purged",
+            description = "replay even though retention purged the bodies of older deliveries: state is rebuilt "
+                    + "from the retained deliveries only")
+    boolean allowPurged;
+
     @Override
     public Integer call() {
         Optional<Instant> from;
@@ -30,6 +37,22 @@ final class ReplayCommand implements Callable<Integer> {
             return 2;
         }
         return Offline.run(core -> {
+            Retention.Purged purged = Retention.purged(core.database(), from);
+            if (purged.deliveries() > 0 && !allowPurged) {
+                System.err.printf(
+                        "edm: %d deliveries%s have had their bodies purged (EDM_RETENTION_DAYS), the newest received "
+                                + "%s; replay would rebuild state from the retained deliveries only and lose what "
+                                + "those applied. Replay with --since after that time, or pass --allow-purged.%n",
+                        purged.deliveries(),
+                        from.map(t -> " received since " + t).orElse(""),
+                        purged.newestReceived().map(Object::toString).orElse("?"));
+                return 2;
+            }
+            if (purged.deliveries() > 0) {
+                System.err.printf(
+                        "edm: warning: %d deliveries have no body any more; state is rebuilt from the others only%n",
+                        purged.deliveries());
+            }
             var result = core.replay(from);
             System.out.printf(
                     "replayed %d deliveries in %.1f s (%.0f deliveries/s; %.1f s of CPU)%nstate checksum %s%n",

@@ -4,8 +4,8 @@ import dev.edm.reports.Reports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,11 +15,11 @@ import picocli.CommandLine.Parameters;
 /** {@code edm report NAME}: writes a report file (CSV or JSON) under the output folder or to --out. */
 @Command(
         name = "report",
-        description =
-                "Write a report: low-stock, out-of-stock, no-sales, inventory, sales or skus (per-channel stock).",
+        description = "Write a report: low-stock, out-of-stock, no-sales, inventory, skus (per-channel stock), sales,"
+                + " top-sellers, sell-through, velocity, abc, dead-stock or inventory-value.",
         mixinStandardHelpOptions = true)
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "low-stock, out-of-stock, no-sales, inventory, sales or skus")
+    @Parameters(index = "0", description = "the report name (see above)")
     String name;
 
     @Option(names = "--format", description = "csv or json (default: csv)", defaultValue = "csv")
@@ -28,7 +28,7 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", description = "write to this file instead of EDM_OUTPUT_DIR/{report}_{timestamp}.{ext}")
     Path out;
 
-    @Option(names = "--shop", description = "only this store")
+    @Option(names = "--shop", description = "only this store (platform:id, or a bare Shopify domain)")
     String shop;
 
     @Option(names = "--from", description = "sales from this day (yyyy-mm-dd, UTC)")
@@ -36,6 +36,18 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--to", description = "sales up to this day (yyyy-mm-dd, UTC)")
     String to;
+
+    @Option(names = "--channel", description = "only this platform: shopify, amazon, ebay, woocommerce, ...")
+    String channel;
+
+    @Option(names = "--period", description = "sales per day, week or month (default: day)")
+    String period;
+
+    @Option(names = "--limit", description = "top-sellers: how many per ranking (default: 10)")
+    String limit;
+
+    @Option(names = "--days", description = "dead-stock: no sale for more than this many days (default: NO_SALES_DAYS)")
+    String days;
 
     @Override
     public Integer call() {
@@ -47,30 +59,38 @@ final class ReportCommand implements Callable<Integer> {
             System.err.println("edm: --format must be csv or json");
             return 2;
         }
-        for (String day : new String[] {from, to}) {
-            if (day != null) {
-                try {
-                    LocalDate.parse(day);
-                } catch (DateTimeParseException e) {
-                    System.err.println("edm: --from/--to must be dates like 2026-11-27, got " + day);
-                    return 2;
-                }
-            }
+        Map<String, String> raw = new LinkedHashMap<>();
+        put(raw, "shop", shop);
+        put(raw, "from", from);
+        put(raw, "to", to);
+        put(raw, "channel", channel);
+        put(raw, "period", period);
+        put(raw, "limit", limit);
+        put(raw, "days", days);
+        Reports.Filter filter;
+        try {
+            filter = Reports.Filter.parse(raw);
+        } catch (IllegalArgumentException e) {
+            System.err.println("edm: --" + e.getMessage());
+            return 2;
         }
-        Optional<String> store = Optional.ofNullable(shop).map(s -> s.contains(":") ? s : "shopify:" + s);
         return Offline.run(core -> {
             try {
-                Path written = core.reports()
-                        .write(
-                                name,
-                                format,
-                                new Reports.Filter(store, Optional.ofNullable(from), Optional.ofNullable(to)),
-                                Optional.ofNullable(out));
+                Path written = core.reports().write(name, format, filter, Optional.ofNullable(out));
                 System.out.println(written);
                 return 0;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (IllegalArgumentException e) {
+                System.err.println("edm: " + e.getMessage());
+                return 2;
             }
         });
+    }
+
+    private static void put(Map<String, String> raw, String key, String value) {
+        if (value != null) {
+            raw.put(key, value);
+        }
     }
 }

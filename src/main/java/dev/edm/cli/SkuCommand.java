@@ -1,15 +1,11 @@
 package dev.edm.cli;
 
-import dev.edm.alerts.ThresholdCsv;
+import dev.edm.csv.CsvFile;
 import dev.edm.event.StoreKey;
 import dev.edm.stores.SkuMap;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -100,57 +96,18 @@ final class SkuCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<SkuMap.Mapping> mappings;
-            try {
-                mappings = read(file);
-            } catch (IOException e) {
-                System.err.println("edm: cannot read " + file + ": " + e.getMessage());
-                return 2;
-            } catch (IllegalArgumentException e) {
-                System.err.println("edm: " + file + " was not imported:");
-                System.err.println(e.getMessage());
-                return 2;
-            }
-            return Offline.run(core -> {
+            return CsvImport.run(file, Import::read, (core, mappings) -> {
                 core.skuMap().map(mappings);
-                System.out.println("imported " + mappings.size() + " SKU mappings from " + file);
-                return 0;
+                return "imported " + mappings.size() + " SKU mappings from " + file;
             });
         }
 
         static List<SkuMap.Mapping> read(Path file) throws IOException {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            List<String> header = lines.isEmpty()
-                    ? List.of()
-                    : ThresholdCsv.split(lines.get(0).replace("\uFEFF", "")).stream()
-                            .map(h -> h.strip().toLowerCase(Locale.ROOT))
-                            .toList();
-            int store = header.indexOf("store");
-            int channel = header.indexOf("channel_sku");
-            int canonical = header.indexOf("canonical_sku");
-            if (store < 0 || channel < 0 || canonical < 0) {
-                throw new IllegalArgumentException("line 1: header must name store,channel_sku,canonical_sku");
-            }
-            List<SkuMap.Mapping> result = new ArrayList<>();
-            List<String> problems = new ArrayList<>();
-            for (int i = 1; i < lines.size(); i++) {
-                if (lines.get(i).isBlank()) {
-                    continue;
-                }
-                List<String> cells = ThresholdCsv.split(lines.get(i));
-                try {
-                    if (cells.size() < header.size()) {
-                        throw new IllegalArgumentException("expected " + header.size() + " columns");
-                    }
-                    result.add(new SkuMap.Mapping(store(cells.get(store)), cells.get(channel), cells.get(canonical)));
-                } catch (IllegalArgumentException e) {
-                    problems.add("line " + (i + 1) + ": " + e.getMessage());
-                }
-            }
-            if (!problems.isEmpty()) {
-                throw new IllegalArgumentException(String.join("\n", problems));
-            }
-            return result;
+            return CsvFile.read(file, List.of("store", "channel_sku", "canonical_sku"), List.of())
+                    .map(row -> new SkuMap.Mapping(
+                            store(row.cells().get("store")),
+                            row.cells().get("channel_sku"),
+                            row.cells().get("canonical_sku")));
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.edm.cli;
 
 import dev.edm.alerts.Threshold;
 import dev.edm.alerts.ThresholdCsv;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -121,21 +120,9 @@ final class ThresholdCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<Threshold> thresholds;
-            try {
-                thresholds = ThresholdCsv.read(file);
-            } catch (IOException e) {
-                System.err.println("edm: cannot read " + file + ": " + e.getMessage());
-                return 2;
-            } catch (IllegalArgumentException e) {
-                System.err.println("edm: " + file + " was not imported:");
-                System.err.println(e.getMessage());
-                return 2;
-            }
-            return Offline.run(core -> {
+            return CsvImport.run(file, ThresholdCsv::read, (core, thresholds) -> {
                 core.alerts().importThresholds(thresholds);
-                System.out.println("imported " + thresholds.size() + " thresholds from " + file);
-                return 0;
+                return "imported " + thresholds.size() + " thresholds from " + file;
             });
         }
     }

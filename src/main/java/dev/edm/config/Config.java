@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * @param secretStore how the store registry encrypts and resolves its secrets
  * @param alerting alert lifecycle settings (resolve margin, repeat interval, feed staleness)
  * @param notifications how alert notices are delivered (digests, routes file, SMS, outbound webhooks)
+ * @param retention how long raw delivery bodies are kept
  */
 public record Config(
         String host,
@@ -36,7 +37,8 @@ public record Config(
         SecretSettings secretStore,
         AlertSettings alerting,
         NotifySettings notifications,
-        SyncSettings sync) {
+        SyncSettings sync,
+        RetentionSettings retention) {
 
     /** Creates the data, output and log folders; a folder that cannot be made or written stops startup. */
     public void prepareDirectories() {

@@ -147,7 +147,8 @@ public final class ConfigLoader {
                 secretStore,
                 alerting,
                 notifications,
-                sync);
+                sync,
+                new RetentionSettings(integer("EDM_RETENTION_DAYS", RetentionSettings.DEFAULT_DAYS, 0, 36_500)));
     }
 
     /** The registry's key ({@code EDM_SECRET_KEY}, else {@code DATA_DIR/secret.key}) and env references. */

@@ -31,10 +31,22 @@ public final class ErasingHandler implements DeliveryHandler {
     private static final Logger log = LoggerFactory.getLogger(ErasingHandler.class);
 
     private final Map<Platform, WebhookAdapter> adapters;
+    private final StoreEraser storeEraser;
     private final DeliveryHandler next;
 
+    /** Erases a store's derived state (every row keyed by the store key) inside the request's transaction. */
+    @FunctionalInterface
+    public interface StoreEraser {
+        void erase(Session session, String storeKey) throws SQLException;
+    }
+
     public ErasingHandler(Map<Platform, WebhookAdapter> adapters, DeliveryHandler next) {
+        this(adapters, (s, store) -> {}, next);
+    }
+
+    public ErasingHandler(Map<Platform, WebhookAdapter> adapters, StoreEraser storeEraser, DeliveryHandler next) {
         this.adapters = Map.copyOf(adapters);
+        this.storeEraser = storeEraser;
         this.next = next;
     }
 
@@ -49,8 +61,9 @@ public final class ErasingHandler implements DeliveryHandler {
     }
 
     /**
-     * Deliveries of platforms without personal-data rules go on to the wrapped handler together (it writes in
-     * bulk); one with rules is handled on its own, in order, after the run before it.
+     * Deliveries go on to the wrapped handler together (it writes in bulk), their people indexed first; a
+     * request (erase a person or a store, or tell what we hold) is handled on its own, in order, after the run
+     * before it.
      */
     @Override
     public List<Outcome> handleAll(Session session, List<StoredDelivery> deliveries) throws SQLException {
@@ -63,11 +76,13 @@ public final class ErasingHandler implements DeliveryHandler {
                 run.add(delivery);
                 continue;
             }
-            if (!run.isEmpty()) {
-                outcomes.addAll(next.handleAll(session, run));
-                run.clear();
+            Optional<Outcome> request = request(session, delivery, rules.get(), run, outcomes);
+            if (request.isPresent()) {
+                outcomes.add(request.get());
+            } else {
+                index(session, delivery, rules.get());
+                run.add(delivery);
             }
-            outcomes.add(handleWithRules(session, delivery, rules));
         }
         if (!run.isEmpty()) {
             outcomes.addAll(next.handleAll(session, run));
@@ -75,15 +90,41 @@ public final class ErasingHandler implements DeliveryHandler {
         return outcomes;
     }
 
-    private Outcome handleWithRules(Session session, StoredDelivery delivery, Optional<PersonalDataRules> rules)
+    /** Handles a privacy request (after applying the run before it); empty when the delivery is none. */
+    private Optional<Outcome> request(
+            Session session,
+            StoredDelivery delivery,
+            PersonalDataRules rules,
+            List<StoredDelivery> run,
+            List<Outcome> outcomes)
             throws SQLException {
-        Set<String> forget = hashes(rules.get().erasureRequest(delivery.topic(), delivery.body()));
-        if (!forget.isEmpty()) {
-            return erase(session, delivery, rules.get(), forget);
+        Set<String> forget = hashes(rules.erasureRequest(delivery.topic(), delivery.body()));
+        boolean store = rules.storeErasure(delivery.topic());
+        boolean dataRequest = rules.dataRequest(delivery.topic());
+        if (forget.isEmpty() && !store && !dataRequest) {
+            return Optional.empty();
         }
+        if (!run.isEmpty()) {
+            outcomes.addAll(next.handleAll(session, run));
+            run.clear();
+        }
+        if (store) {
+            return Optional.of(eraseStore(session, delivery));
+        }
+        if (dataRequest) {
+            index(session, delivery, rules);
+            return Optional.of(new Outcome(
+                    DeliveryStatus.PROCESSED,
+                    "data request recorded; edm privacy export lists the stored deliveries naming the person"));
+        }
+        return Optional.of(erase(session, delivery, rules, forget));
+    }
+
+    /** Indexes the people a delivery names; redacts it at once when one of them was erased before. */
+    private void index(Session session, StoredDelivery delivery, PersonalDataRules rules) throws SQLException {
         String platform = delivery.platform().id();
         boolean erased = false;
-        for (String subject : hashes(rules.get().subjects(delivery.topic(), delivery.body()))) {
+        for (String subject : hashes(rules.subjects(delivery.topic(), delivery.body()))) {
             erased |= session.queryOne(
                             "SELECT 1 FROM erased_subject WHERE platform = ? AND subject = ?",
                             rs -> true,
@@ -99,10 +140,26 @@ public final class ErasingHandler implements DeliveryHandler {
         }
         if (erased) {
             // names someone whose data was already erased: keep none of it
-            redact(session, rules.get(), delivery.id(), delivery.topic(), delivery.body());
+            redact(session, rules, delivery.id(), delivery.topic(), delivery.body());
             session.update("DELETE FROM personal_ref WHERE delivery_id = ?", delivery.id());
         }
-        return next.handle(session, delivery);
+    }
+
+    /** Deletes every other delivery of the store and all state derived for it; the request itself is kept. */
+    private Outcome eraseStore(Session session, StoredDelivery request) throws SQLException {
+        String platform = request.platform().id();
+        String where = " WHERE delivery_id IN (SELECT id FROM delivery WHERE platform = ? AND store = ? AND id <> ?)";
+        session.update("DELETE FROM personal_ref" + where, platform, request.store(), request.id());
+        session.update("DELETE FROM fetch_job WHERE platform = ? AND store = ?", platform, request.store());
+        int deleted = session.update(
+                "DELETE FROM delivery WHERE platform = ? AND store = ? AND id <> ?",
+                platform,
+                request.store(),
+                request.id());
+        storeEraser.erase(session, platform + ":" + request.store());
+        log.info("store erasure request: {} deliveries and the derived state of a {} store erased", deleted, platform);
+        return new Outcome(
+                DeliveryStatus.PROCESSED, "erased " + deleted + " stored deliveries and all state of the store");
     }
 
     private Outcome erase(Session session, StoredDelivery request, PersonalDataRules rules, Set<String> forget)

@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * Rebuilds derived state from the inbox: under the processing lease, empties the derived state (full replay)
  * or keeps it (since a time: re-applying is idempotent), marks the deliveries pending again and processes
- * them here through the same handler as live processing.
+ * them here through the same handler as live processing. Deliveries whose bodies retention purged are left
+ * as they are: state can be rebuilt only from the retained ones.
  */
 public final class Replay {
     /** Empties derived state inside the replay's first transaction. */
@@ -47,11 +48,12 @@ public final class Replay {
             try (Session s = new Session(c)) {
                 if (since.isEmpty()) {
                     reset.clear(s);
-                    s.update("UPDATE delivery SET status = 'pending', status_reason = NULL, processed_at = NULL");
+                    s.update("UPDATE delivery SET status = 'pending', status_reason = NULL, processed_at = NULL "
+                            + "WHERE body_purged_at IS NULL");
                 } else {
                     s.update(
                             "UPDATE delivery SET status = 'pending', status_reason = NULL, processed_at = NULL "
-                                    + "WHERE received_at >= ?",
+                                    + "WHERE received_at >= ? AND body_purged_at IS NULL",
                             since.get().toEpochMilli());
                 }
             }

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,6 +29,8 @@ public final class Inventory {
     /** Derived tables, in the order replay empties them. */
     private static final List<String> DERIVED = List.of(
             "product_tombstone",
+            "stock_day",
+            "sales_month",
             "sale_reversal",
             "sale_line",
             "stock_level",
@@ -57,6 +60,11 @@ public final class Inventory {
         Set<VariantRef> byDelivery = new LinkedHashSet<>();
         for (DeliveryEvents d : deliveries) {
             byDelivery.clear();
+            batch.receivedOn(d.provenance()
+                    .receivedAt()
+                    .atOffset(ZoneOffset.UTC)
+                    .toLocalDate()
+                    .toString());
             InventoryStore.apply(batch, d.provenance(), d.events(), byDelivery);
             for (VariantRef ref : byDelivery) {
                 changed.remove(ref); // keeps the map in order of last change
@@ -65,6 +73,18 @@ public final class Inventory {
         }
         batch.flush();
         return changed;
+    }
+
+    /** Deletes every derived row of one store (a platform's request to erase a shop). */
+    public static void eraseStore(Session session, String store) throws SQLException {
+        for (String table : DERIVED) {
+            session.update("DELETE FROM " + table + " WHERE store = ?", store);
+        }
+    }
+
+    /** Aggregating read queries for analytics reports. */
+    public SalesHistory history() {
+        return new SalesHistory(db);
     }
 
     /** Empties all derived state (replay rebuilds it from the inbox). */
@@ -188,6 +208,10 @@ public final class Inventory {
                             + "sold_at, sale_day FROM sale_line ORDER BY store, order_id, line_id",
                     "SELECT store, order_id, reversal_id, line_id, quantity, reversed_at FROM sale_reversal "
                             + "ORDER BY store, order_id, reversal_id",
+                    "SELECT store, sku, variant_id, currency, unit_price, month, units FROM sales_month "
+                            + "ORDER BY store, sku, variant_id, currency, unit_price, month",
+                    "SELECT store, variant_id, day, start_available, min_available, max_available, end_available "
+                            + "FROM stock_day ORDER BY store, variant_id, day",
                     "SELECT store, marketplace_id, product_id, item_condition, source, observed_at, own_price, "
                             + "own_currency, buy_box_price, buy_box_currency, lowest_price, lowest_currency, "
                             + "competitive_price, competitive_currency, offer_count, issue FROM price_observation "

@@ -371,8 +371,10 @@ final class InventoryStore {
                 ? b.connectedSum(row.store, row.inventoryItemId)
                 : row.variantQuantity;
         if (!Objects.equals(total, row.stockTotal)) {
+            Integer before = row.stockTotal;
             row.stockTotal = total;
             b.changed(row);
+            b.stockChanged(row, before);
         }
     }
 

@@ -142,6 +142,8 @@ final class StateBatch {
         String saleDay;
         Long deliveryId;
         final boolean stored;
+        /** Net units already counted in {@code sales_month}. */
+        int countedNet;
 
         LineRow(String store, String orderId, String lineId, boolean stored) {
             this.store = store;
@@ -192,6 +194,9 @@ final class StateBatch {
     private final Set<StoreRow> dirtyStores = new LinkedHashSet<>();
     private final Set<LineRow> dirtyLines = new LinkedHashSet<>();
     private final Set<VariantRow> lastSaleToRecompute = new LinkedHashSet<>();
+    private final StockDays stockDays = new StockDays();
+    private final SalesMonths salesMonths = new SalesMonths();
+    private String day;
 
     StateBatch(Session session) {
         this.s = session;
@@ -200,6 +205,16 @@ final class StateBatch {
     /** For state kept outside the batch's rows (written at once, not at {@link #flush}). */
     Session session() {
         return s;
+    }
+
+    /** The UTC day of the delivery being applied: stock changes are recorded on it. */
+    void receivedOn(String day) {
+        this.day = day;
+    }
+
+    /** The variant's total available went from {@code before} to its current value (for the stock history). */
+    void stockChanged(VariantRow row, Integer before) {
+        stockDays.record(row.store, row.variantId, day, before, row.stockTotal);
     }
 
     // --- bulk loading --------------------------------------------------------------------------------------
@@ -458,6 +473,7 @@ final class StateBatch {
         l.soldAt = rs.getLong(first + 7);
         l.saleDay = rs.getString(first + 8);
         l.deliveryId = Sql.getLong(rs, first + 9);
+        l.countedNet = l.quantity - l.reversedQuantity;
         return l;
     }
 
@@ -723,6 +739,8 @@ final class StateBatch {
         flushLines();
         flushVariants();
         flushTombstones();
+        stockDays.flush(s);
+        salesMonths.flush(s);
         for (VariantRow v : lastSaleToRecompute) {
             InventoryStore.recomputeLastSale(s, v.store, v.variantId);
         }
@@ -787,6 +805,7 @@ final class StateBatch {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         for (LineRow r : dirtyLines) {
+            salesMonths.count(r);
             if (r.stored) {
                 updates.add(new Object[] {r.reversedQuantity, r.store, r.orderId, r.lineId});
             } else {

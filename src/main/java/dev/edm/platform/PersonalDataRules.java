@@ -19,4 +19,14 @@ public interface PersonalDataRules {
      * what state is derived from (ids, SKUs, quantities, prices, times) so a replay gives the same state.
      */
     byte[] redact(String topic, byte[] body);
+
+    /** Whether the delivery asks to erase everything held about its store (Shopify's {@code shop/redact}). */
+    default boolean storeErasure(String topic) {
+        return false;
+    }
+
+    /** Whether the delivery asks which data we hold about a person (Shopify's {@code customers/data_request}). */
+    default boolean dataRequest(String topic) {
+        return false;
+    }
 }

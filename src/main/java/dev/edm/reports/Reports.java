@@ -5,29 +5,48 @@ import dev.edm.alerts.Conditions;
 import dev.edm.alerts.ThresholdTable;
 import dev.edm.inventory.Inventory;
 import dev.edm.inventory.LevelState;
-import dev.edm.inventory.SaleLine;
+import dev.edm.inventory.SalesHistory;
 import dev.edm.inventory.VariantState;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * The reports: low stock, out of stock, no sales, inventory and sales, built from current state with the
- * same conditions the alerts use, rendered as CSV or JSON and written to never-overwritten files.
+ * The reports: low stock, out of stock, no sales, inventory and per-channel SKUs from current state with the
+ * same conditions the alerts use; sales, top sellers, ABC, velocity, sell-through, dead stock and inventory
+ * value from sales and stock history; rendered as CSV or JSON and written to never-overwritten files.
  */
 public final class Reports {
     /** The report names, as used on the command line and in URLs. */
-    public static final List<String> NAMES =
-            List.of("low-stock", "out-of-stock", "no-sales", "inventory", "sales", "skus");
+    public static final List<String> NAMES = List.of(
+            "low-stock",
+            "out-of-stock",
+            "no-sales",
+            "inventory",
+            "sales",
+            "skus",
+            "top-sellers",
+            "sell-through",
+            "velocity",
+            "abc",
+            "dead-stock",
+            "inventory-value");
+
+    /** The filter names, as command-line options (without {@code --}) and URL query parameters. */
+    public static final List<String> FILTERS = List.of("shop", "from", "to", "channel", "period", "limit", "days");
+
+    /** Days in the default window of velocity and sell-through (ending today). */
+    static final int DEFAULT_WINDOW_DAYS = 30;
 
     private final Inventory inventory;
     private final Alerts alerts;
@@ -35,10 +54,32 @@ public final class Reports {
     private final Path outputDir;
     private final int noSalesDays;
 
-    /** Optional filters: one store (key), a day range for sales (yyyy-mm-dd, inclusive). */
-    public record Filter(Optional<String> store, Optional<String> from, Optional<String> to) {
+    /**
+     * Optional filters: one store (key), a day range for sales (yyyy-mm-dd, inclusive), one channel
+     * (platform id), a period (day, week, month), a row limit and a number of days (dead stock).
+     */
+    public record Filter(
+            Optional<String> store,
+            Optional<String> from,
+            Optional<String> to,
+            Optional<String> channel,
+            Optional<String> period,
+            Optional<Integer> limit,
+            Optional<Integer> days) {
+        public Filter(Optional<String> store, Optional<String> from, Optional<String> to) {
+            this(store, from, to, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
         public static Filter none() {
             return new Filter(Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /**
+         * Filters from text ({@code shop}, {@code from}, {@code to}, {@code channel}, {@code period},
+         * {@code limit}, {@code days}); a bad value is an {@link IllegalArgumentException} naming it.
+         */
+        public static Filter parse(Map<String, String> raw) {
+            return Options.parse(raw);
         }
     }
 
@@ -57,8 +98,27 @@ public final class Reports {
             case "out-of-stock" -> outOfStock(filter);
             case "no-sales" -> noSales(filter);
             case "inventory" -> inventory(filter);
-            case "sales" -> sales(filter);
+            case "sales" ->
+                new SalesReports(inventory.history()).sales(filter, scope(filter, false), byVariant(filter));
             case "skus" -> SkuView.table(skus(filter));
+            case "top-sellers" ->
+                new SalesReports(inventory.history()).topSellers(filter, scope(filter, false), byVariant(filter));
+            case "abc" -> new SalesReports(inventory.history()).abc(scope(filter, false), byVariant(filter));
+            case "velocity" -> {
+                SalesHistory.Scope window = scope(filter, true);
+                yield new StockReports(inventory.history())
+                        .velocity(window, variants(filter), day(window.from()), day(window.to()));
+            }
+            case "sell-through" -> {
+                SalesHistory.Scope window = scope(filter, true);
+                yield new StockReports(inventory.history())
+                        .sellThrough(window, variants(filter), day(window.from()), day(window.to()));
+            }
+            case "dead-stock" ->
+                new StockReports(inventory.history())
+                        .deadStock(
+                                variants(filter), clock.instant(), filter.days().orElse(noSalesDays));
+            case "inventory-value" -> new StockReports(inventory.history()).inventoryValue(variants(filter));
             default -> throw new IllegalArgumentException("unknown report \"" + name + "\"; one of " + NAMES);
         };
     }
@@ -87,8 +147,48 @@ public final class Reports {
         return ReportFiles.writeNew(outputDir, name.replace('-', '_'), extension, content, clock.instant());
     }
 
+    /** Variants of the filter's store and channel. */
     private List<VariantState> variants(Filter filter) {
-        return inventory.variants(filter.store());
+        List<VariantState> all = inventory.variants(filter.store());
+        if (filter.channel().isEmpty()) {
+            return all;
+        }
+        return all.stream()
+                .filter(v -> v.platform().equals(filter.channel().get()))
+                .toList();
+    }
+
+    private Map<String, VariantState> byVariant(Filter filter) {
+        Map<String, VariantState> out = new LinkedHashMap<>();
+        for (VariantState v : variants(filter)) {
+            out.put(v.store() + "|" + v.variantId(), v);
+        }
+        return out;
+    }
+
+    /**
+     * The rows a report reads. A window report (velocity, sell-through) always has both days: {@code to}
+     * defaults to today and is never after it, {@code from} to {@value #DEFAULT_WINDOW_DAYS} days up to {@code to}.
+     */
+    private SalesHistory.Scope scope(Filter filter, boolean window) {
+        if (!window) {
+            return new SalesHistory.Scope(filter.store(), filter.channel(), filter.from(), filter.to());
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate to = filter.to().map(LocalDate::parse).orElse(today);
+        if (to.isAfter(today)) {
+            to = today;
+        }
+        LocalDate from = filter.from().map(LocalDate::parse).orElse(to.minusDays(DEFAULT_WINDOW_DAYS - 1));
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("from " + from + " is after today " + today);
+        }
+        return new SalesHistory.Scope(
+                filter.store(), filter.channel(), Optional.of(from.toString()), Optional.of(to.toString()));
+    }
+
+    private static LocalDate day(Optional<String> day) {
+        return LocalDate.parse(day.orElseThrow());
     }
 
     private Map<String, Instant> lastLevelUpdate(Filter filter) {
@@ -277,79 +377,15 @@ public final class Reports {
                 rows);
     }
 
-    /** Units and revenue per SKU per day, then a total per SKU and a grand total (units net of reversals). */
-    private Table sales(Filter filter) {
-        Map<String, VariantState> byVariant = new HashMap<>();
-        for (VariantState v : variants(filter)) {
-            byVariant.put(v.store() + "|" + v.variantId(), v);
-        }
-        record Key(String day, String store, String sku, String variantId, String currency) {}
-        Map<Key, long[]> units = new TreeMap<>((a, b) -> (a.day() + a.store() + a.sku() + a.variantId() + a.currency())
-                .compareTo(b.day() + b.store() + b.sku() + b.variantId() + b.currency()));
-        Map<Key, BigDecimal> revenue = new HashMap<>();
-        for (SaleLine line : inventory.sales(filter.store(), filter.from(), filter.to())) {
-            if (line.netQuantity() <= 0) {
-                continue;
-            }
-            Key k = new Key(line.saleDay(), line.store(), nz(line.sku()), nz(line.variantId()), nz(line.currency()));
-            units.computeIfAbsent(k, x -> new long[1])[0] += line.netQuantity();
-            BigDecimal amount = line.unitPrice() == null
-                    ? BigDecimal.ZERO
-                    : line.unitPrice().multiply(BigDecimal.valueOf(line.netQuantity()));
-            revenue.merge(k, amount, BigDecimal::add);
-        }
-        List<List<Object>> rows = new ArrayList<>();
-        Map<String, long[]> skuUnits = new TreeMap<>();
-        Map<String, BigDecimal> skuRevenue = new HashMap<>();
-        long allUnits = 0;
-        BigDecimal allRevenue = BigDecimal.ZERO;
-        for (Map.Entry<Key, long[]> e : units.entrySet()) {
-            Key k = e.getKey();
-            VariantState v = byVariant.get(k.store() + "|" + k.variantId());
-            String title = v == null ? null : v.title();
-            BigDecimal r = revenue.get(k);
-            rows.add(row(
-                    k.day(),
-                    k.store().substring(k.store().indexOf(':') + 1),
-                    k.store().substring(0, k.store().indexOf(':')),
-                    k.sku(),
-                    k.variantId(),
-                    title,
-                    e.getValue()[0],
-                    r,
-                    k.currency()));
-            String skuKey = k.store() + "|" + k.sku() + "|" + k.currency();
-            skuUnits.computeIfAbsent(skuKey, x -> new long[1])[0] += e.getValue()[0];
-            skuRevenue.merge(skuKey, r, BigDecimal::add);
-            allUnits += e.getValue()[0];
-            allRevenue = allRevenue.add(r);
-        }
-        for (Map.Entry<String, long[]> e : skuUnits.entrySet()) {
-            String[] parts = e.getKey().split("\\|", -1);
-            String store = parts[0];
-            rows.add(row(
-                    "total",
-                    store.substring(store.indexOf(':') + 1),
-                    store.substring(0, store.indexOf(':')),
-                    parts[1],
-                    "",
-                    "",
-                    e.getValue()[0],
-                    skuRevenue.get(e.getKey()),
-                    parts[2]));
-        }
-        rows.add(row("total", "", "", "ALL", "", "", allUnits, allRevenue, ""));
-        return new Table(
-                "sales",
-                List.of("day", "shop", "platform", "sku", "variant_id", "title", "units", "revenue", "currency"),
-                rows);
+    static String shop(String store) {
+        return store.substring(store.indexOf(':') + 1);
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
+    static String platform(String store) {
+        return store.substring(0, Math.max(store.indexOf(':'), 0));
     }
 
-    private static List<Object> row(Object... cells) {
+    static List<Object> row(Object... cells) {
         List<Object> row = new ArrayList<>(cells.length);
         for (Object c : cells) {
             row.add(c instanceof Instant i ? i.toString() : c);

@@ -6,6 +6,8 @@ import dev.edm.event.DeliveryEvents;
 import dev.edm.event.StoreKey;
 import dev.edm.storage.Database;
 import dev.edm.storage.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,22 +54,39 @@ public final class SkuMap {
     /** Adds or replaces mappings, all or none. */
     public void map(List<Mapping> mappings) {
         db.transaction(c -> {
-            for (Mapping m : mappings) {
-                Sql.update(
-                        c,
-                        "DELETE FROM sku_mapping WHERE store = ? AND channel_sku = ?",
-                        m.store().id(),
-                        m.channelSku());
-                Sql.update(
-                        c,
-                        "INSERT INTO sku_mapping (store, channel_sku, canonical_sku, updated_at) VALUES (?, ?, ?, ?)",
-                        m.store().id(),
-                        m.channelSku(),
-                        m.canonicalSku(),
-                        clock.millis());
-            }
+            map(c, mappings);
             return null;
         });
+        refresh();
+    }
+
+    /** Removes every mapping of a store inside the caller's transaction (a request to erase the store). */
+    public void unmapStore(Connection c, String store) throws SQLException {
+        Sql.update(c, "DELETE FROM sku_mapping WHERE store = ?", store);
+        snapshot.invalidateAll();
+    }
+
+    /** Drops the cached snapshot (after a transaction that changed mappings committed). */
+    public void refresh() {
+        snapshot.invalidateAll();
+    }
+
+    /** Adds or replaces mappings inside the caller's transaction; readers see them once it commits. */
+    public void map(Connection c, List<Mapping> mappings) throws SQLException {
+        for (Mapping m : mappings) {
+            Sql.update(
+                    c,
+                    "DELETE FROM sku_mapping WHERE store = ? AND channel_sku = ?",
+                    m.store().id(),
+                    m.channelSku());
+            Sql.update(
+                    c,
+                    "INSERT INTO sku_mapping (store, channel_sku, canonical_sku, updated_at) VALUES (?, ?, ?, ?)",
+                    m.store().id(),
+                    m.channelSku(),
+                    m.canonicalSku(),
+                    clock.millis());
+        }
         snapshot.invalidateAll();
     }
 

@@ -7,11 +7,10 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** {@code GET /reports/{name}.csv|.json?shop=&from=&to=}: a report built on request. Loopback only. */
+/** {@code GET /reports/{name}.csv|.json?shop=&from=&to=&channel=&period=&limit=&days=}: a report built on request. Loopback only. */
 final class ReportsRoutes {
     private final Reports reports;
 
@@ -36,20 +35,17 @@ final class ReportsRoutes {
             Responses.error(res, 404, "reports are served as " + name + ".csv or " + name + ".json");
             return;
         }
-        Optional<String> from = req.query().first("from").asOptional();
-        Optional<String> to = req.query().first("to").asOptional();
-        for (Optional<String> day : java.util.List.of(from, to)) {
-            if (day.isPresent()) {
-                try {
-                    LocalDate.parse(day.get());
-                } catch (DateTimeParseException e) {
-                    Responses.error(res, 400, "from and to must be dates like 2026-11-27, got " + day.get());
-                    return;
-                }
-            }
+        Map<String, String> raw = new LinkedHashMap<>();
+        for (String key : req.query().names()) {
+            raw.put(key, req.query().get(key));
         }
-        Optional<String> store = req.query().first("shop").asOptional().map(Params::storeKey);
-        Table table = reports.build(name, new Reports.Filter(store, from, to));
+        Table table;
+        try {
+            table = reports.build(name, Reports.Filter.parse(raw));
+        } catch (IllegalArgumentException e) {
+            Responses.error(res, 400, e.getMessage());
+            return;
+        }
         byte[] body = reports.render(table, format).getBytes(StandardCharsets.UTF_8);
         res.header(HeaderNames.CONTENT_TYPE, format.equals("csv") ? "text/csv; charset=utf-8" : "application/json");
         res.header(HeaderNames.CONTENT_DISPOSITION, "inline; filename=\"" + name + "." + format + "\"");

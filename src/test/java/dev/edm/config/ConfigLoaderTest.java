@@ -425,4 +425,12 @@ class ConfigLoaderTest {
     void badEbayValuesNameTheirVariable(String variable, String value) {
         assertThat(failure(Map.of(variable, value)).variable()).isEqualTo(variable);
     }
+
+    @Test
+    void retentionDaysDefaultToNinetyZeroKeepsForeverAndANegativeValueIsRefused() {
+        assertThat(build(Map.of()).retention().retentionDays()).isEqualTo(90);
+        assertThat(build(Map.of("EDM_RETENTION_DAYS", "0")).retention().keepsForever())
+                .isTrue();
+        assertThat(failure(Map.of("EDM_RETENTION_DAYS", "-5")).getMessage()).contains("EDM_RETENTION_DAYS");
+    }
 }

@@ -6,6 +6,7 @@ import dev.edm.event.Platform;
 import dev.edm.platform.DeliveryMeta;
 import dev.edm.platform.HmacSignatures;
 import dev.edm.platform.JsonBodies;
+import dev.edm.platform.PersonalDataRules;
 import dev.edm.platform.SyncTopics;
 import dev.edm.platform.Verification;
 import dev.edm.platform.WebhookAdapter;
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
  * tried, so rotation needs no downtime. Unsigned deliveries pass only in debug mode.
  */
 public final class ShopifyWebhooks implements WebhookAdapter {
+    private final ShopifyPersonalData personalData = new ShopifyPersonalData();
     static final String HMAC = "x-shopify-hmac-sha256";
     static final String TOPIC = "x-shopify-topic";
     static final String SHOP = "x-shopify-shop-domain";
@@ -132,6 +134,11 @@ public final class ShopifyWebhooks implements WebhookAdapter {
                 header(headers, API_VERSION),
                 signed,
                 kept(headers)));
+    }
+
+    @Override
+    public Optional<PersonalDataRules> personalData() {
+        return Optional.of(personalData);
     }
 
     @Override

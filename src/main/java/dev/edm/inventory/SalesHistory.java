@@ -1,0 +1,215 @@
+package dev.edm.inventory;
+
+import dev.edm.storage.Database;
+import dev.edm.storage.Sql;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Read queries for analytics, aggregated in the database: sold units by period, SKU and unit price (revenue
+ * is multiplied out exactly by the caller), the daily stock history, and the catalog's costs.
+ */
+public final class SalesHistory {
+    private final Database db;
+
+    public SalesHistory(Database db) {
+        this.db = db;
+    }
+
+    /** Which rows: one store, one platform (channel), a day range (yyyy-mm-dd, inclusive); all optional. */
+    public record Scope(
+            Optional<String> store, Optional<String> platform, Optional<String> from, Optional<String> to) {}
+
+    /** Net units sold (after reversals) at one unit price, in one period, of one SKU or variant in one store. */
+    public record Sold(
+            String period,
+            String store,
+            String sku,
+            String variantId,
+            String currency,
+            BigDecimal unitPrice,
+            long units) {}
+
+    /** A day with a stock change (see {@code stock_day}). */
+    public record StockDay(String store, String variantId, String day, Integer start, int min, int max, int end) {}
+
+    /** Cost and supplier data of a SKU from {@code edm import catalog}. */
+    public record CatalogEntry(String sku, BigDecimal cost, String currency, Integer leadTimeDays, String supplier) {}
+
+    /**
+     * Sold units grouped by period: {@code dayLength} 10 groups by day (yyyy-mm-dd), 7 by month (yyyy-mm),
+     * 0 into one period named "". Whole months of the range are read from {@code sales_month}, the days of
+     * partial months at its ends (and every day, by day) from {@code sale_line}.
+     */
+    public List<Sold> sold(Scope scope, int dayLength) {
+        if (dayLength == 10) {
+            return fromLines(scope, dayLength);
+        }
+        Optional<LocalDate> from = scope.from().map(LocalDate::parse);
+        Optional<LocalDate> to = scope.to().map(LocalDate::parse);
+        YearMonth first = from.map(d -> d.getDayOfMonth() == 1
+                        ? YearMonth.from(d)
+                        : YearMonth.from(d).plusMonths(1))
+                .orElse(null);
+        YearMonth last = to.map(d -> d.equals(YearMonth.from(d).atEndOfMonth())
+                        ? YearMonth.from(d)
+                        : YearMonth.from(d).minusMonths(1))
+                .orElse(null);
+        if (first != null && last != null && first.isAfter(last)) {
+            return fromLines(scope, dayLength);
+        }
+        List<Sold> out = new ArrayList<>(fromMonths(scope, first, last, dayLength));
+        if (first != null && from.get().isBefore(first.atDay(1))) {
+            out.addAll(fromLines(
+                    new Scope(
+                            scope.store(),
+                            scope.platform(),
+                            scope.from(),
+                            Optional.of(first.atDay(1).minusDays(1).toString())),
+                    dayLength));
+        }
+        if (last != null && to.get().isAfter(last.atEndOfMonth())) {
+            out.addAll(fromLines(
+                    new Scope(
+                            scope.store(),
+                            scope.platform(),
+                            Optional.of(last.plusMonths(1).atDay(1).toString()),
+                            scope.to()),
+                    dayLength));
+        }
+        return out;
+    }
+
+    private List<Sold> fromLines(Scope scope, int dayLength) {
+        String period = dayLength == 0 ? "''" : dayLength == 10 ? "sale_day" : "substr(sale_day, 1, " + dayLength + ")";
+        List<Object> params = new ArrayList<>();
+        String where = where(scope, "sale_day", params);
+        return db.read(c -> Sql.query(
+                c,
+                "SELECT " + period + ", store, sku, variant_id, currency, unit_price, "
+                        + "SUM(quantity - reversed_quantity) FROM sale_line WHERE quantity > reversed_quantity" + where
+                        + " GROUP BY " + (dayLength == 0 ? "" : period + ", ")
+                        + "store, sku, variant_id, currency, unit_price",
+                SalesHistory::sold,
+                params.toArray()));
+    }
+
+    /** Months first..last (either open) from {@code sales_month}, by month (7) or summed (0). */
+    private List<Sold> fromMonths(Scope scope, YearMonth first, YearMonth last, int dayLength) {
+        List<Object> params = new ArrayList<>();
+        String where = where(
+                new Scope(
+                        scope.store(),
+                        scope.platform(),
+                        Optional.ofNullable(first).map(YearMonth::toString),
+                        Optional.ofNullable(last).map(YearMonth::toString)),
+                "month",
+                params);
+        String sql = dayLength == 7
+                ? "SELECT month, store, sku, variant_id, currency, unit_price, units FROM sales_month WHERE units > 0"
+                        + where
+                : "SELECT '', store, sku, variant_id, currency, unit_price, SUM(units) FROM sales_month WHERE units > 0"
+                        + where + " GROUP BY store, sku, variant_id, currency, unit_price";
+        return db.read(c -> Sql.query(c, sql, SalesHistory::sold, params.toArray()));
+    }
+
+    /** A row of period, store, sku, variant, currency, unit price and units ('' read as unknown). */
+    private static Sold sold(ResultSet rs) throws SQLException {
+        String price = blank(rs.getString(6));
+        return new Sold(
+                rs.getString(1),
+                rs.getString(2),
+                blank(rs.getString(3)),
+                blank(rs.getString(4)),
+                blank(rs.getString(5)),
+                price == null ? null : new BigDecimal(price),
+                rs.getLong(7));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    /** Stock-history rows between two days (inclusive), by store, variant and day. */
+    public List<StockDay> stockDays(Scope scope) {
+        List<Object> params = new ArrayList<>();
+        String where = where(scope, "day", params);
+        return db.read(c -> Sql.query(
+                c,
+                "SELECT store, variant_id, day, start_available, min_available, max_available, end_available "
+                        + "FROM stock_day WHERE 1 = 1" + where + " ORDER BY store, variant_id, day",
+                rs -> new StockDay(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        Sql.getInt(rs, 4),
+                        rs.getInt(5),
+                        rs.getInt(6),
+                        rs.getInt(7)),
+                params.toArray()));
+    }
+
+    /** Each variant's total available at the end of the last day before {@code day} that changed it. */
+    public Map<VariantRef, Integer> stockBefore(Scope scope, String day) {
+        List<Object> params = new ArrayList<>();
+        String where =
+                where(new Scope(scope.store(), scope.platform(), Optional.empty(), Optional.empty()), "day", params);
+        params.add(day);
+        Map<VariantRef, Integer> out = new HashMap<>();
+        db.read(c -> Sql.query(
+                c,
+                "SELECT s.store, s.variant_id, s.end_available FROM stock_day s JOIN (SELECT store, variant_id, "
+                        + "MAX(day) AS last_day FROM stock_day WHERE 1 = 1" + where
+                        + " AND day < ? GROUP BY store, variant_id) m ON s.store = m.store "
+                        + "AND s.variant_id = m.variant_id AND s.day = m.last_day",
+                rs -> out.put(new VariantRef(rs.getString(1), rs.getString(2)), rs.getInt(3)),
+                params.toArray()));
+        return out;
+    }
+
+    /** The catalog by SKU. */
+    public Map<String, CatalogEntry> catalog() {
+        Map<String, CatalogEntry> out = new HashMap<>();
+        db.read(c -> Sql.query(
+                c,
+                "SELECT sku, cost, currency, lead_time_days, supplier FROM catalog",
+                rs -> out.put(
+                        rs.getString(1),
+                        new CatalogEntry(
+                                rs.getString(1),
+                                rs.getString(2) == null ? null : new BigDecimal(rs.getString(2)),
+                                rs.getString(3),
+                                Sql.getInt(rs, 4),
+                                rs.getString(5)))));
+        return out;
+    }
+
+    private static String where(Scope scope, String dayColumn, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
+        scope.store().ifPresent(s -> {
+            sql.append(" AND store = ?");
+            params.add(s);
+        });
+        scope.platform().ifPresent(p -> {
+            sql.append(" AND store LIKE ?");
+            params.add(p + ":%");
+        });
+        scope.from().ifPresent(d -> {
+            sql.append(" AND ").append(dayColumn).append(" >= ?");
+            params.add(d);
+        });
+        scope.to().ifPresent(d -> {
+            sql.append(" AND ").append(dayColumn).append(" <= ?");
+            params.add(d);
+        });
+        return sql.toString();
+    }
+}

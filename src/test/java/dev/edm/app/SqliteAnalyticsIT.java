@@ -1,0 +1,8 @@
+package dev.edm.app;
+
+class SqliteAnalyticsIT extends AnalyticsContract {
+    @Override
+    String databaseUrl() {
+        return null;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.edm.app;
+
+class SqliteRetentionIT extends RetentionContract {
+    @Override
+    String databaseUrl() {
+        return null;
+    }
+}

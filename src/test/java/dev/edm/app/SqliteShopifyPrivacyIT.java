@@ -1,0 +1,8 @@
+package dev.edm.app;
+
+class SqliteShopifyPrivacyIT extends ShopifyPrivacyContract {
+    @Override
+    String databaseUrl() {
+        return null;
+    }
+}
