@@ -305,6 +305,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void summariesReadReportsAndWriteTheOutbox() {
+        classes()
+                .that()
+                .resideInAPackage("dev.edm.summary..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(plus(
+                        JDK,
+                        "dev.edm.summary..",
+                        "dev.edm.reports..",
+                        "dev.edm.alerts..",
+                        "dev.edm.notify..",
+                        "dev.edm.config..",
+                        "org.slf4j.."))
+                .check(classes);
+    }
+
+    @Test
     void outputFilesAreALeafAnyFeatureMayUse() {
         classes()
                 .that()

@@ -100,6 +100,7 @@ public final class App implements AutoCloseable {
             });
             reconciliation = Reconciliation.start(core, registry, instanceId, ingest::wakeProcessing);
             RetentionJob.schedule(scheduler, core);
+            SummaryJob.schedule(scheduler, core);
             HttpApi http = HttpApi.start(
                     config.host(),
                     config.port(),

@@ -27,6 +27,7 @@ import dev.edm.storage.Database;
 import dev.edm.storage.Session;
 import dev.edm.stores.SkuMap;
 import dev.edm.stores.StoreRegistry;
+import dev.edm.summary.Summaries;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,6 +48,7 @@ public final class Core implements AutoCloseable {
     private final Alerts alerts;
     private final Reports reports;
     private final Notifications notifications;
+    private final Summaries summaries;
     private final StoreRegistry stores;
     private final SkuMap skuMap;
     private final BigCommerceSettings bigcommerce;
@@ -104,6 +106,13 @@ public final class Core implements AutoCloseable {
                 config.alerting(),
                 alertSink.orElse(notifications.sink()));
         this.reports = new Reports(inventory, alerts, clock, config.outputDir(), config.noSalesDays());
+        this.summaries = new Summaries(
+                reports,
+                alerts,
+                notifications,
+                config.summary(),
+                config.notifications().zone(),
+                clock);
     }
 
     /**
@@ -176,6 +185,11 @@ public final class Core implements AutoCloseable {
 
     public Reports reports() {
         return reports;
+    }
+
+    /** The scheduled daily and weekly summary emails. */
+    public Summaries summaries() {
+        return summaries;
     }
 
     /** Alert delivery: the outbox sink for the alerts, its worker, list and resend. */

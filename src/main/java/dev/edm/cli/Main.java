@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             FetchCommand.class,
             NotifyCommand.class,
             SyncCommand.class,
+            SummaryCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

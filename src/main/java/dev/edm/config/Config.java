@@ -12,6 +12,7 @@ import java.nio.file.Path;
  * @param alerting alert lifecycle settings (resolve margin, repeat interval, feed staleness)
  * @param notifications how alert notices are delivered (digests, routes file, SMS, outbound webhooks)
  * @param retention how long raw delivery bodies are kept
+ * @param summary the scheduled daily and weekly summary emails
  */
 public record Config(
         String host,
@@ -38,7 +39,8 @@ public record Config(
         AlertSettings alerting,
         NotifySettings notifications,
         SyncSettings sync,
-        RetentionSettings retention) {
+        RetentionSettings retention,
+        SummarySettings summary) {
 
     /** Creates the data, output and log folders; a folder that cannot be made or written stops startup. */
     public void prepareDirectories() {

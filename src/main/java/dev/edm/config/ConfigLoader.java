@@ -148,7 +148,8 @@ public final class ConfigLoader {
                 alerting,
                 notifications,
                 sync,
-                new RetentionSettings(integer("EDM_RETENTION_DAYS", RetentionSettings.DEFAULT_DAYS, 0, 36_500)));
+                new RetentionSettings(integer("EDM_RETENTION_DAYS", RetentionSettings.DEFAULT_DAYS, 0, 36_500)),
+                SummarySettings.read(name -> string(name, null, false), email.recipients(), problems::add));
     }
 
     /** The registry's key ({@code EDM_SECRET_KEY}, else {@code DATA_DIR/secret.key}) and env references. */

@@ -113,18 +113,23 @@ final class EmailChannel implements Channel {
         html.setContent(m.html(), "text/html; charset=UTF-8");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
-        if (m.csv().isEmpty()) {
+        List<Summary.Attachment> files = m.csv().isPresent()
+                ? List.of(new Summary.Attachment("edm-alerts.csv", m.csv().get()))
+                : m.attachments();
+        if (files.isEmpty()) {
             return alternative;
         }
         MimeMultipart mixed = new MimeMultipart("mixed");
         MimeBodyPart body = new MimeBodyPart();
         body.setContent(alternative);
         mixed.addBodyPart(body);
-        MimeBodyPart csv = new MimeBodyPart();
-        csv.setText(m.csv().get(), StandardCharsets.UTF_8.name(), "csv");
-        csv.setFileName("edm-alerts.csv");
-        csv.setDisposition(jakarta.mail.Part.ATTACHMENT);
-        mixed.addBodyPart(csv);
+        for (Summary.Attachment file : files) {
+            MimeBodyPart csv = new MimeBodyPart();
+            csv.setText(file.content(), StandardCharsets.UTF_8.name(), "csv");
+            csv.setFileName(file.name());
+            csv.setDisposition(jakarta.mail.Part.ATTACHMENT);
+            mixed.addBodyPart(csv);
+        }
         return mixed;
     }
 

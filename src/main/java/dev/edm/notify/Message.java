@@ -8,9 +8,17 @@ import java.util.Optional;
  * idempotency key receivers can dedupe on.
  */
 record Message(
-        String key, String kind, String subject, String text, String html, Optional<String> csv, List<Item> items) {
+        String key,
+        String kind,
+        String subject,
+        String text,
+        String html,
+        Optional<String> csv,
+        List<Item> items,
+        List<Summary.Attachment> attachments) {
     Message {
         items = List.copyOf(items);
+        attachments = List.copyOf(attachments);
     }
 
     boolean digest() {

@@ -21,7 +21,8 @@ final class Messages {
                 text(subject, sorted),
                 html(subject, sorted),
                 digest ? Optional.of(csv(sorted)) : Optional.empty(),
-                sorted);
+                sorted,
+                List.of());
     }
 
     private static String singleSubject(String kind, Item i) {

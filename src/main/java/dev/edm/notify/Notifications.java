@@ -90,6 +90,43 @@ public final class Notifications implements AutoCloseable {
         return routes.receivers();
     }
 
+    /**
+     * Enqueues a summary email, one outbox row per recipient keyed {@code summary-KEY:ADDRESS}, in one
+     * transaction; returns the recipients it was new for (none when this summary was enqueued before).
+     */
+    public List<String> enqueueSummary(Summary summary, List<String> recipients) {
+        String payload = summary.toJson();
+        long now = clock.millis();
+        List<Outbox.NewRow> rows = new ArrayList<>();
+        for (String to : recipients) {
+            rows.add(new Outbox.NewRow(
+                    summaryKey(summary.key(), to),
+                    "*",
+                    null,
+                    "summary",
+                    ChannelKind.EMAIL,
+                    to,
+                    Worker.SUMMARY,
+                    "info",
+                    payload,
+                    Outbox.PENDING,
+                    now));
+        }
+        List<String> added = outbox.insertNew(rows, now);
+        return recipients.stream()
+                .filter(to -> added.contains(summaryKey(summary.key(), to)))
+                .toList();
+    }
+
+    /** Whether the summary with this key was enqueued for every one of these recipients. */
+    public boolean summaryEnqueued(String key, List<String> recipients) {
+        return recipients.stream().allMatch(to -> outbox.exists(summaryKey(key, to)));
+    }
+
+    private static String summaryKey(String key, String to) {
+        return "summary-" + key + ":" + to;
+    }
+
     /** Messages newest first: all, or those with one status (held, digested, pending, sent, dead). */
     public List<Notification> list(Optional<String> status, int limit) {
         return outbox.list(status, limit);

@@ -69,6 +69,45 @@ final class Outbox {
                 now);
     }
 
+    /** Writes rows in one transaction; returns the keys of those that were new (a known key is skipped). */
+    List<String> insertNew(List<NewRow> rows, long now) {
+        return db.transaction(c -> {
+            Session s = new Session(c);
+            try {
+                List<String> added = new ArrayList<>();
+                for (NewRow r : rows) {
+                    if (s.update(
+                                    INSERT,
+                                    r.key(),
+                                    r.store(),
+                                    r.alertId(),
+                                    r.receiver(),
+                                    r.channel().id(),
+                                    r.address(),
+                                    r.kind(),
+                                    r.severity(),
+                                    r.payload(),
+                                    r.status(),
+                                    r.dueAt(),
+                                    now)
+                            == 1) {
+                        added.add(r.key());
+                    }
+                }
+                return added;
+            } finally {
+                s.close();
+            }
+        });
+    }
+
+    /** Whether a row with this key exists. */
+    boolean exists(String key) {
+        return db.read(
+                c -> Sql.queryOne(c, "SELECT id FROM notification WHERE message_key = ?", rs -> rs.getLong(1), key)
+                        .isPresent());
+    }
+
     /**
      * Turns the held items that are due into one digest row per receiver and address; returns how many digests.
      */

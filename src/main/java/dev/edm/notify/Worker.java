@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
 final class Worker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
     static final int BATCH = 50;
+    /** The kind of summary rows: their payload is the rendered {@link Summary}, sent to the row's address. */
+    static final String SUMMARY = "summary";
+
     static final Duration CLAIM = Duration.ofMinutes(2);
     static final Duration OPEN_CIRCUIT_WAIT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofSeconds(1);
@@ -80,7 +83,16 @@ final class Worker implements AutoCloseable {
 
     private void deliver(Outbox.Claimed c) {
         Notification row = c.row();
-        Receiver receiver = routes.receiver(row.receiver()).orElse(null);
+        boolean summary = row.kind().equals(SUMMARY);
+        Receiver receiver = summary
+                ? new Receiver(
+                        row.receiver(),
+                        ChannelKind.EMAIL,
+                        List.of(row.address()),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        false)
+                : routes.receiver(row.receiver()).orElse(null);
         if (receiver == null
                 || receiver.channel() != ChannelKind.fromId(row.channel()).orElse(null)) {
             outbox.markDead(
@@ -102,7 +114,9 @@ final class Worker implements AutoCloseable {
                             + " failed repeatedly (circuit open)");
             return;
         }
-        Message m = Messages.render(row.key(), row.kind(), Item.listFromJson(c.payload()));
+        Message m = summary
+                ? Summary.fromJson(c.payload()).message(row.key())
+                : Messages.render(row.key(), row.kind(), Item.listFromJson(c.payload()));
         long started = System.nanoTime();
         SendResult result;
         try {

@@ -1,0 +1,20 @@
+package dev.edm.app;
+
+import dev.edm.summary.Summaries;
+import java.time.Duration;
+
+/**
+ * Checks every minute, under a lease (one instance at a time), whether a daily or weekly summary is due; the
+ * outbox's unique key per period and recipient makes a second run or instance enqueue nothing.
+ */
+final class SummaryJob {
+    private SummaryJob() {}
+
+    static void schedule(Scheduler scheduler, Core core) {
+        Summaries summaries = core.summaries();
+        if (!summaries.scheduled()) {
+            return;
+        }
+        scheduler.every("summary", Duration.ofMinutes(1), Duration.ofSeconds(20), summaries::runDue);
+    }
+}
