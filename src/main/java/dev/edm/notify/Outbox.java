@@ -52,8 +52,9 @@ final class Outbox {
         this.lock = db.kind() == dev.edm.config.DatabaseSettings.Kind.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
     }
 
-    static void insert(Session s, NewRow r, long now) throws SQLException {
-        s.update(
+    /** Writes a row in the caller's transaction; returns 1, or 0 when its key exists. */
+    static int insert(Session s, NewRow r, long now) throws SQLException {
+        return s.update(
                 INSERT,
                 r.key(),
                 r.store(),
@@ -76,21 +77,7 @@ final class Outbox {
             try {
                 List<String> added = new ArrayList<>();
                 for (NewRow r : rows) {
-                    if (s.update(
-                                    INSERT,
-                                    r.key(),
-                                    r.store(),
-                                    r.alertId(),
-                                    r.receiver(),
-                                    r.channel().id(),
-                                    r.address(),
-                                    r.kind(),
-                                    r.severity(),
-                                    r.payload(),
-                                    r.status(),
-                                    r.dueAt(),
-                                    now)
-                            == 1) {
+                    if (insert(s, r, now) == 1) {
                         added.add(r.key());
                     }
                 }
