@@ -283,7 +283,7 @@ final class SalesReports {
     }
 
     private static Map<String, String> titles(Map<String, VariantState> variants) {
-        Map<String, String> titles = new TreeMap<>();
+        Map<String, String> titles = new HashMap<>();
         for (VariantState v : variants.values()) {
             if (v.sku() != null && v.title() != null) {
                 titles.putIfAbsent(v.sku(), v.title());
