@@ -106,6 +106,9 @@ final class SalesReports {
         private final Map<String, Sum> perCurrency = new TreeMap<>();
         private Key key;
         private Sum sum;
+        private String store = "";
+        private String shop = "";
+        private String platform = "";
 
         Grouper(Map<String, VariantState> variants, Consumer<List<Object>> sink) {
             this.variants = variants;
@@ -126,11 +129,16 @@ final class SalesReports {
                 return;
             }
             Key k = key;
+            if (!k.store().equals(store)) { // rows of one store follow each other within a period
+                store = k.store();
+                shop = Reports.shop(store);
+                platform = Reports.platform(store);
+            }
             VariantState v = variants.get(k.store() + "|" + k.variantId());
             sink.accept(Reports.row(
                     k.period(),
-                    Reports.shop(k.store()),
-                    Reports.platform(k.store()),
+                    shop,
+                    platform,
                     k.sku(),
                     k.variantId(),
                     v == null ? "" : v.title(),
@@ -251,16 +259,17 @@ final class SalesReports {
                 total = total.add(e.getValue().revenue);
             }
             BigDecimal before = BigDecimal.ZERO;
+            BigDecimal priorShare = BigDecimal.ZERO; // percent(before, total), carried from the previous SKU
             for (Map.Entry<SkuCurrency, Sum> e : currency.getValue()) {
                 BigDecimal revenue = e.getValue().revenue;
                 BigDecimal share = percent(revenue, total);
-                BigDecimal priorShare = percent(before, total);
                 String cls = total.signum() == 0
                         ? "C"
                         : priorShare.compareTo(BigDecimal.valueOf(80)) < 0
                                 ? "A"
                                 : priorShare.compareTo(BigDecimal.valueOf(95)) < 0 ? "B" : "C";
                 before = before.add(revenue);
+                priorShare = percent(before, total);
                 out.add(Reports.row(
                         e.getKey().sku(),
                         titles.getOrDefault(e.getKey().sku(), ""),
@@ -268,7 +277,7 @@ final class SalesReports {
                         e.getValue().units,
                         revenue,
                         share.setScale(2, RoundingMode.HALF_UP),
-                        percent(before, total).setScale(2, RoundingMode.HALF_UP),
+                        priorShare.setScale(2, RoundingMode.HALF_UP),
                         cls));
             }
         }
