@@ -21,14 +21,14 @@ SEED=${SEED:-42}
 . bench/common.sh
 bench_java
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/edm-reports.XXXXXX")
+if [ -n "${WORK:-}" ]; then KEEP_WORK=1; mkdir -p "$WORK"; else WORK=$(mktemp -d "${TMPDIR:-/tmp}/edm-reports.XXXXXX"); fi
 cleanup() { if [ "${KEEP_WORK:-0}" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi; }
 trap cleanup EXIT
 JAR=$WORK/reports-bench-snapshot.jar
 cp target/edm.jar "$JAR"
 
 log "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-"$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g -cp "$JAR" bench/ReportsBench.java "$WORK" "$SKUS" "$DAYS" "$SEED" \
+"$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g ${JAVA_OPTS:-} -cp "$JAR" bench/ReportsBench.java "$WORK" "$SKUS" "$DAYS" "$SEED" \
   2> >(grep -v '^WARNING' >&2)
 log "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 log "database: $(du -h "$WORK/data/edm.db" | cut -f1)"

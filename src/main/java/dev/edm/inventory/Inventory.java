@@ -241,22 +241,23 @@ public final class Inventory {
         }
     }
 
+    /** A row of {@link #VARIANT_COLUMNS}, read by position (reports read 100,000s of them). */
     static VariantState variantRow(ResultSet rs) throws SQLException {
-        Long lastSale = Sql.getLong(rs, "last_sale_at");
+        Long lastSale = Sql.getLong(rs, 14);
         return new VariantState(
-                rs.getString("store"),
-                rs.getString("variant_id"),
-                rs.getString("product_id"),
-                rs.getString("sku"),
-                rs.getString("title"),
-                rs.getString("price"),
-                rs.getString("currency"),
-                rs.getString("inventory_item_id"),
-                rs.getString("status"),
-                rs.getInt("deleted") == 1,
-                Instant.ofEpochMilli(rs.getLong("first_seen")),
-                Instant.ofEpochMilli(rs.getLong("product_updated_at")),
-                Sql.getInt(rs, "stock_total"),
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getInt(10) == 1,
+                Instant.ofEpochMilli(rs.getLong(11)),
+                Instant.ofEpochMilli(rs.getLong(12)),
+                Sql.getInt(rs, 13),
                 lastSale == null ? null : Instant.ofEpochMilli(lastSale));
     }
 }

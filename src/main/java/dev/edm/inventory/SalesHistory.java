@@ -3,6 +3,7 @@ package dev.edm.inventory;
 import dev.edm.storage.Database;
 import dev.edm.storage.Sql;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Read queries for analytics, aggregated in the database: sold units by period, SKU and unit price (revenue
@@ -50,8 +52,72 @@ public final class SalesHistory {
      * partial months at its ends (and every day, by day) from {@code sale_line}.
      */
     public List<Sold> sold(Scope scope, int dayLength) {
+        List<Sold> out = new ArrayList<>();
+        db.read(c -> {
+            for (Part p : parts(scope, dayLength, null)) {
+                out.addAll(Sql.query(c, p.sql(), SalesHistory::sold, p.params().toArray()));
+            }
+            return null;
+        });
+        return out;
+    }
+
+    /**
+     * The rows of {@link #sold} by day (10) or month (7), streamed to {@code sink} in the order of period, store,
+     * SKU, variant and currency (unknown as ''), so a caller can group neighbours without holding them all.
+     */
+    public void forEachSold(Scope scope, int dayLength, Consumer<Sold> sink) {
+        if (dayLength != 10 && dayLength != 7) {
+            throw new IllegalArgumentException("ordered rows are by day or month");
+        }
+        Map<String, BigDecimal> prices = new HashMap<>();
+        db.read(c -> {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+            try {
+                // ORDER BY in Java's order of strings: byte order, not PostgreSQL's database collation
+                String collate =
+                        c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL") ? " COLLATE \"C\"" : "";
+                for (Part p : parts(scope, dayLength, collate)) {
+                    try (PreparedStatement ps = c.prepareStatement(p.sql())) {
+                        ps.setFetchSize(2000);
+                        Sql.bind(ps, p.params().toArray());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                String price = rs.getString(6);
+                                sink.accept(new Sold(
+                                        rs.getString(1),
+                                        rs.getString(2),
+                                        blank(rs.getString(3)),
+                                        blank(rs.getString(4)),
+                                        blank(rs.getString(5)),
+                                        price == null || price.isEmpty()
+                                                ? null
+                                                : prices.computeIfAbsent(price, BigDecimal::new),
+                                        rs.getLong(7)));
+                            }
+                        }
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(autoCommit);
+            }
+            return null;
+        });
+    }
+
+    /** One query of a {@link #sold} read and its parameters. */
+    private record Part(String sql, List<Object> params) {}
+
+    /**
+     * The queries of a read, in period order: whole months of the range from {@code sales_month}, the days of
+     * partial months at its ends (and every day, by day) from {@code sale_line}; ordered when {@code collate}
+     * is not null.
+     */
+    private List<Part> parts(Scope scope, int dayLength, String collate) {
         if (dayLength == 10) {
-            return fromLines(scope, dayLength);
+            return List.of(fromLines(scope, dayLength, collate));
         }
         Optional<LocalDate> from = scope.from().map(LocalDate::parse);
         Optional<LocalDate> to = scope.to().map(LocalDate::parse);
@@ -64,46 +130,56 @@ public final class SalesHistory {
                         : YearMonth.from(d).minusMonths(1))
                 .orElse(null);
         if (first != null && last != null && first.isAfter(last)) {
-            return fromLines(scope, dayLength);
+            return List.of(fromLines(scope, dayLength, collate));
         }
-        List<Sold> out = new ArrayList<>(fromMonths(scope, first, last, dayLength));
+        List<Part> out = new ArrayList<>();
         if (first != null && from.get().isBefore(first.atDay(1))) {
-            out.addAll(fromLines(
+            out.add(fromLines(
                     new Scope(
                             scope.store(),
                             scope.platform(),
                             scope.from(),
                             Optional.of(first.atDay(1).minusDays(1).toString())),
-                    dayLength));
+                    dayLength,
+                    collate));
         }
+        out.add(fromMonths(scope, first, last, dayLength, collate));
         if (last != null && to.get().isAfter(last.atEndOfMonth())) {
-            out.addAll(fromLines(
+            out.add(fromLines(
                     new Scope(
                             scope.store(),
                             scope.platform(),
                             Optional.of(last.plusMonths(1).atDay(1).toString()),
                             scope.to()),
-                    dayLength));
+                    dayLength,
+                    collate));
         }
         return out;
     }
 
-    private List<Sold> fromLines(Scope scope, int dayLength) {
+    private Part fromLines(Scope scope, int dayLength, String collate) {
         String period = dayLength == 0 ? "''" : dayLength == 10 ? "sale_day" : "substr(sale_day, 1, " + dayLength + ")";
         List<Object> params = new ArrayList<>();
         String where = where(scope, "sale_day", params);
-        return db.read(c -> Sql.query(
-                c,
+        return new Part(
                 "SELECT " + period + ", store, sku, variant_id, currency, unit_price, "
                         + "SUM(quantity - reversed_quantity) FROM sale_line WHERE quantity > reversed_quantity" + where
                         + " GROUP BY " + (dayLength == 0 ? "" : period + ", ")
-                        + "store, sku, variant_id, currency, unit_price",
-                SalesHistory::sold,
-                params.toArray()));
+                        + "store, sku, variant_id, currency, unit_price"
+                        + (collate != null
+                                ? orderBy(
+                                        collate,
+                                        period,
+                                        "store",
+                                        "COALESCE(sku, '')",
+                                        "COALESCE(variant_id, '')",
+                                        "COALESCE(currency, '')")
+                                : ""),
+                params);
     }
 
     /** Months first..last (either open) from {@code sales_month}, by month (7) or summed (0). */
-    private List<Sold> fromMonths(Scope scope, YearMonth first, YearMonth last, int dayLength) {
+    private Part fromMonths(Scope scope, YearMonth first, YearMonth last, int dayLength, String collate) {
         List<Object> params = new ArrayList<>();
         String where = where(
                 new Scope(
@@ -116,9 +192,18 @@ public final class SalesHistory {
         String sql = dayLength == 7
                 ? "SELECT month, store, sku, variant_id, currency, unit_price, units FROM sales_month WHERE units > 0"
                         + where
+                        + (collate != null ? orderBy(collate, "month", "store", "sku", "variant_id", "currency") : "")
                 : "SELECT '', store, sku, variant_id, currency, unit_price, SUM(units) FROM sales_month WHERE units > 0"
                         + where + " GROUP BY store, sku, variant_id, currency, unit_price";
-        return db.read(c -> Sql.query(c, sql, SalesHistory::sold, params.toArray()));
+        return new Part(sql, params);
+    }
+
+    private static String orderBy(String collate, String... columns) {
+        StringBuilder sql = new StringBuilder(" ORDER BY ");
+        for (int i = 0; i < columns.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append(columns[i]).append(collate);
+        }
+        return sql.toString();
     }
 
     /** A row of period, store, sku, variant, currency, unit price and units ('' read as unknown). */

@@ -1,6 +1,7 @@
 package dev.edm.output;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -28,10 +29,26 @@ public final class OutputFiles {
 
     /** Writes {@code dir/base.extension}, or {@code dir/base_1.extension}, ... if that name is taken. */
     public static Path writeNew(Path dir, String base, String extension, String content) throws IOException {
+        return writeNew(dir, base, extension, w -> w.write(content));
+    }
+
+    /** Text written to a file as it is made (UTF-8, buffered). */
+    public interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    private static void write(Path file, Content content) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            content.writeTo(w);
+        }
+    }
+
+    /** {@link #writeNew(Path, String, String, String)} with content streamed to the file. */
+    public static Path writeNew(Path dir, String base, String extension, Content content) throws IOException {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + base + "-", ".tmp");
         try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            write(tmp, content);
             for (int n = 0; ; n++) {
                 Path target = dir.resolve(base + (n == 0 ? "" : "_" + n) + "." + extension);
                 try {
@@ -53,11 +70,16 @@ public final class OutputFiles {
 
     /** Writes to a path the user named, atomically replacing what was there. */
     public static Path writeTo(Path target, String content) throws IOException {
+        return writeTo(target, w -> w.write(content));
+    }
+
+    /** {@link #writeTo(Path, String)} with content streamed to the file. */
+    public static Path writeTo(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".output-", ".tmp");
         try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            write(tmp, content);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } finally {

@@ -9,12 +9,13 @@ import java.time.Instant;
 final class ReportFiles {
     private ReportFiles() {}
 
-    static Path writeNew(Path dir, String name, String extension, String content, Instant now) throws IOException {
+    static Path writeNew(Path dir, String name, String extension, OutputFiles.Content content, Instant now)
+            throws IOException {
         return OutputFiles.writeNew(dir, name + "_" + OutputFiles.stamp(now), extension, content);
     }
 
     /** Writes to a path the user named, atomically replacing what was there. */
-    static Path writeTo(Path target, String content) throws IOException {
+    static Path writeTo(Path target, OutputFiles.Content content) throws IOException {
         return OutputFiles.writeTo(target, content);
     }
 }

@@ -8,6 +8,8 @@ import dev.edm.inventory.LevelState;
 import dev.edm.inventory.SalesHistory;
 import dev.edm.inventory.VariantState;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -138,13 +140,57 @@ public final class Reports {
 
     /** Writes the report under the output folder with a timestamped name, or to {@code out} when given. */
     public Path write(String name, String format, Filter filter, Optional<Path> out) throws IOException {
-        Table table = build(name, filter);
-        String content = render(table, format);
-        String extension = format.toLowerCase(Locale.ROOT);
+        Rendering rendering = prepare(name, filter, format);
         if (out.isPresent()) {
-            return ReportFiles.writeTo(out.get(), content);
+            return ReportFiles.writeTo(out.get(), rendering::writeTo);
         }
-        return ReportFiles.writeNew(outputDir, name.replace('-', '_'), extension, content, clock.instant());
+        String extension = format.toLowerCase(Locale.ROOT);
+        return ReportFiles.writeNew(outputDir, name.replace('-', '_'), extension, rendering::writeTo, clock.instant());
+    }
+
+    /** A report ready to be written as its rows are made. */
+    public interface Rendering {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /**
+     * A report as CSV or JSON, checked now (bad input is an {@link IllegalArgumentException}) and written when
+     * asked: the sales report by day or month (one row per SKU and period) streams from the database and is
+     * never held whole; the others are built now.
+     */
+    public Rendering prepare(String name, Filter filter, String format) {
+        String fmt = format.toLowerCase(Locale.ROOT);
+        Instant now = clock.instant();
+        TableWriter.open(fmt, name, List.of(), now, Writer.nullWriter()); // a bad format fails here
+        if (name.equals("sales") && !filter.period().orElse("day").equals("week")) {
+            SalesHistory.Scope scope = scope(filter, false);
+            return out -> write(
+                    out,
+                    fmt,
+                    name,
+                    SalesReports.SALES_COLUMNS,
+                    now,
+                    w -> new SalesReports(inventory.history()).sales(filter, scope, byVariant(filter), w));
+        }
+        Table t = build(name, filter);
+        return out -> write(out, fmt, t.name(), t.columns(), now, w -> t.rows().forEach(w));
+    }
+
+    private static void write(
+            Writer out,
+            String format,
+            String name,
+            List<String> columns,
+            Instant now,
+            java.util.function.Consumer<TableWriter> rows)
+            throws IOException {
+        try {
+            TableWriter w = TableWriter.open(format, name, columns, now, out);
+            rows.accept(w);
+            w.finish();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** Variants of the filter's store and channel. */

@@ -10,9 +10,11 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Sales, top sellers and ABC classes from sold units aggregated in the database. Revenue is net units times
@@ -44,62 +46,132 @@ final class SalesReports {
         }
     }
 
+    static final List<String> SALES_COLUMNS =
+            List.of("period", "shop", "platform", "sku", "variant_id", "title", "units", "revenue", "currency");
+
     /** Per period, store, SKU, variant and currency; then a total per store, SKU and currency; then per currency. */
     Table sales(Reports.Filter f, Scope scope, Map<String, VariantState> variants) {
-        String period = f.period().orElse("day");
-        record Key(String period, String store, String sku, String variantId, String currency) {}
-        Comparator<Key> order = Comparator.comparing(Key::period)
-                .thenComparing(Key::store)
-                .thenComparing(Key::sku)
-                .thenComparing(Key::variantId)
-                .thenComparing(Key::currency);
-        Map<Key, Sum> rows = new TreeMap<>(order);
-        for (Sold s : history.sold(scope, period.equals("month") ? 7 : 10)) {
-            String label = period.equals("week") ? week(s.period()) : s.period();
-            rows.computeIfAbsent(
-                            new Key(label, s.store(), nz(s.sku()), nz(s.variantId()), nz(s.currency())), k -> new Sum())
-                    .add(s);
-        }
         List<List<Object>> out = new ArrayList<>();
-        Map<Key, Sum> perSku = new TreeMap<>(order);
-        Map<String, Sum> perCurrency = new TreeMap<>();
-        for (Map.Entry<Key, Sum> e : rows.entrySet()) {
-            Key k = e.getKey();
+        sales(f, scope, variants, out::add);
+        return new Table("sales", SALES_COLUMNS, out);
+    }
+
+    /**
+     * The rows of {@link #sales(Reports.Filter, Scope, Map)} handed to {@code sink} as they are made: by day or
+     * month the database returns them in report order, so only the per-SKU totals are held (by week the days
+     * are grouped in memory first).
+     */
+    void sales(Reports.Filter f, Scope scope, Map<String, VariantState> variants, Consumer<List<Object>> sink) {
+        String period = f.period().orElse("day");
+        Grouper g = new Grouper(variants, sink);
+        if (period.equals("week")) {
+            Map<Key, Sum> rows = new HashMap<>();
+            for (Sold s : history.sold(scope, 10)) {
+                rows.computeIfAbsent(
+                                new Key(week(s.period()), s.store(), nz(s.sku()), nz(s.variantId()), nz(s.currency())),
+                                k -> new Sum())
+                        .add(s);
+            }
+            List<Key> keys = new ArrayList<>(rows.keySet());
+            keys.sort(ORDER);
+            for (Key k : keys) {
+                g.add(k, rows.get(k));
+            }
+        } else {
+            Sum one = new Sum();
+            history.forEachSold(scope, period.equals("month") ? 7 : 10, s -> {
+                one.units = 0;
+                one.revenue = BigDecimal.ZERO;
+                one.add(s);
+                g.add(new Key(s.period(), s.store(), nz(s.sku()), nz(s.variantId()), nz(s.currency())), one);
+            });
+        }
+        g.finish();
+    }
+
+    /** A sales row's key. */
+    record Key(String period, String store, String sku, String variantId, String currency) {}
+
+    private static final Comparator<Key> ORDER = Comparator.comparing(Key::period)
+            .thenComparing(Key::store)
+            .thenComparing(Key::sku)
+            .thenComparing(Key::variantId)
+            .thenComparing(Key::currency);
+
+    /** Sums neighbouring rows of one key (keys arrive in report order), emits each, then the totals. */
+    private static final class Grouper {
+        private final Map<String, VariantState> variants;
+        private final Consumer<List<Object>> sink;
+        private final Map<Key, Sum> perSku = new HashMap<>();
+        private final Map<String, Sum> perCurrency = new TreeMap<>();
+        private Key key;
+        private Sum sum;
+        private String store = "";
+        private String shop = "";
+        private String platform = "";
+
+        Grouper(Map<String, VariantState> variants, Consumer<List<Object>> sink) {
+            this.variants = variants;
+            this.sink = sink;
+        }
+
+        void add(Key k, Sum s) {
+            if (!k.equals(key)) {
+                flush();
+                key = k;
+                sum = new Sum();
+            }
+            sum.add(s);
+        }
+
+        private void flush() {
+            if (key == null) {
+                return;
+            }
+            Key k = key;
+            if (!k.store().equals(store)) { // rows of one store follow each other within a period
+                store = k.store();
+                shop = Reports.shop(store);
+                platform = Reports.platform(store);
+            }
             VariantState v = variants.get(k.store() + "|" + k.variantId());
-            out.add(Reports.row(
+            sink.accept(Reports.row(
                     k.period(),
-                    Reports.shop(k.store()),
-                    Reports.platform(k.store()),
+                    shop,
+                    platform,
                     k.sku(),
                     k.variantId(),
                     v == null ? "" : v.title(),
-                    e.getValue().units,
-                    e.getValue().revenue,
+                    sum.units,
+                    sum.revenue,
                     k.currency()));
             perSku.computeIfAbsent(new Key("", k.store(), k.sku(), "", k.currency()), x -> new Sum())
-                    .add(e.getValue());
-            perCurrency.computeIfAbsent(k.currency(), x -> new Sum()).add(e.getValue());
+                    .add(sum);
+            perCurrency.computeIfAbsent(k.currency(), x -> new Sum()).add(sum);
         }
-        for (Map.Entry<Key, Sum> e : perSku.entrySet()) {
-            Key k = e.getKey();
-            out.add(Reports.row(
-                    "total",
-                    Reports.shop(k.store()),
-                    Reports.platform(k.store()),
-                    k.sku(),
-                    "",
-                    "",
-                    e.getValue().units,
-                    e.getValue().revenue,
-                    k.currency()));
+
+        void finish() {
+            flush();
+            List<Key> keys = new ArrayList<>(perSku.keySet());
+            keys.sort(ORDER);
+            for (Key k : keys) {
+                Sum s = perSku.get(k);
+                sink.accept(Reports.row(
+                        "total",
+                        Reports.shop(k.store()),
+                        Reports.platform(k.store()),
+                        k.sku(),
+                        "",
+                        "",
+                        s.units,
+                        s.revenue,
+                        k.currency()));
+            }
+            for (Map.Entry<String, Sum> e : perCurrency.entrySet()) {
+                sink.accept(Reports.row(
+                        "total", "", "", "ALL", "", "", e.getValue().units, e.getValue().revenue, e.getKey()));
+            }
         }
-        for (Map.Entry<String, Sum> e : perCurrency.entrySet()) {
-            out.add(Reports.row("total", "", "", "ALL", "", "", e.getValue().units, e.getValue().revenue, e.getKey()));
-        }
-        return new Table(
-                "sales",
-                List.of("period", "shop", "platform", "sku", "variant_id", "title", "units", "revenue", "currency"),
-                out);
     }
 
     /** ISO week of a day: {@code 2026-W48}. */
@@ -187,16 +259,17 @@ final class SalesReports {
                 total = total.add(e.getValue().revenue);
             }
             BigDecimal before = BigDecimal.ZERO;
+            BigDecimal priorShare = BigDecimal.ZERO; // percent(before, total), carried from the previous SKU
             for (Map.Entry<SkuCurrency, Sum> e : currency.getValue()) {
                 BigDecimal revenue = e.getValue().revenue;
                 BigDecimal share = percent(revenue, total);
-                BigDecimal priorShare = percent(before, total);
                 String cls = total.signum() == 0
                         ? "C"
                         : priorShare.compareTo(BigDecimal.valueOf(80)) < 0
                                 ? "A"
                                 : priorShare.compareTo(BigDecimal.valueOf(95)) < 0 ? "B" : "C";
                 before = before.add(revenue);
+                priorShare = percent(before, total);
                 out.add(Reports.row(
                         e.getKey().sku(),
                         titles.getOrDefault(e.getKey().sku(), ""),
@@ -204,7 +277,7 @@ final class SalesReports {
                         e.getValue().units,
                         revenue,
                         share.setScale(2, RoundingMode.HALF_UP),
-                        percent(before, total).setScale(2, RoundingMode.HALF_UP),
+                        priorShare.setScale(2, RoundingMode.HALF_UP),
                         cls));
             }
         }
@@ -219,7 +292,7 @@ final class SalesReports {
     }
 
     private static Map<String, String> titles(Map<String, VariantState> variants) {
-        Map<String, String> titles = new TreeMap<>();
+        Map<String, String> titles = new HashMap<>();
         for (VariantState v : variants.values()) {
             if (v.sku() != null && v.title() != null) {
                 titles.putIfAbsent(v.sku(), v.title());

@@ -1,11 +1,15 @@
 package dev.edm.web;
 
 import dev.edm.reports.Reports;
-import dev.edm.reports.Table;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,16 +43,21 @@ final class ReportsRoutes {
         for (String key : req.query().names()) {
             raw.put(key, req.query().get(key));
         }
-        Table table;
+        Reports.Rendering rendering;
         try {
-            table = reports.build(name, Reports.Filter.parse(raw));
+            rendering = reports.prepare(name, Reports.Filter.parse(raw), format);
         } catch (IllegalArgumentException e) {
             Responses.error(res, 400, e.getMessage());
             return;
         }
-        byte[] body = reports.render(table, format).getBytes(StandardCharsets.UTF_8);
         res.header(HeaderNames.CONTENT_TYPE, format.equals("csv") ? "text/csv; charset=utf-8" : "application/json");
         res.header(HeaderNames.CONTENT_DISPOSITION, "inline; filename=\"" + name + "." + format + "\"");
-        res.send(body);
+        // streamed as rows are made: the sales report of every SKU by day is millions of rows
+        try (Writer out =
+                new BufferedWriter(new OutputStreamWriter(res.outputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+            rendering.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
