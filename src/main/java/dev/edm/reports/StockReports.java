@@ -21,8 +21,24 @@ import java.util.TreeMap;
 final class StockReports {
     private final SalesHistory history;
 
+    /** The columns naming a variant, first in every per-variant report. */
+    private static final List<String> VARIANT_COLUMNS = List.of("shop", "platform", "sku", "variant_id", "title");
+
     StockReports(SalesHistory history) {
         this.history = history;
+    }
+
+    private static List<String> columns(String... measures) {
+        List<String> columns = new ArrayList<>(VARIANT_COLUMNS);
+        columns.addAll(List.of(measures));
+        return columns;
+    }
+
+    /** The variant's naming cells, then {@code measures}. */
+    private static List<Object> row(VariantState v, Object... measures) {
+        List<Object> row = Reports.row(Reports.shop(v.store()), v.platform(), v.sku(), v.variantId(), v.title());
+        row.addAll(Reports.row(measures));
+        return row;
     }
 
     /** Net units sold in the window per variant (lines without a variant count for the store's variant with their SKU). */
@@ -63,28 +79,11 @@ final class StockReports {
                     : BigDecimal.valueOf(Math.max(available, 0))
                             .multiply(BigDecimal.valueOf(days))
                             .divide(BigDecimal.valueOf(sold), 1, RoundingMode.HALF_UP);
-            out.add(Reports.row(
-                    Reports.shop(v.store()),
-                    v.platform(),
-                    v.sku(),
-                    v.variantId(),
-                    v.title(),
-                    sold,
-                    stock.windowDays(),
-                    days,
-                    velocity,
-                    available,
-                    cover,
-                    t.known() ? "yes" : "no"));
+            out.add(row(v, sold, stock.windowDays(), days, velocity, available, cover, t.known() ? "yes" : "no"));
         }
         return new Table(
                 "velocity",
-                List.of(
-                        "shop",
-                        "platform",
-                        "sku",
-                        "variant_id",
-                        "title",
+                columns(
                         "units",
                         "days_in_window",
                         "days_in_stock",
@@ -109,13 +108,9 @@ final class StockReports {
             BigDecimal pct = sold + hand == 0
                     ? null
                     : BigDecimal.valueOf(sold * 100).divide(BigDecimal.valueOf(sold + hand), 1, RoundingMode.HALF_UP);
-            out.add(Reports.row(
-                    Reports.shop(v.store()), v.platform(), v.sku(), v.variantId(), v.title(), sold, onHand, pct));
+            out.add(row(v, sold, onHand, pct));
         }
-        return new Table(
-                "sell-through",
-                List.of("shop", "platform", "sku", "variant_id", "title", "units_sold", "on_hand", "sell_through_pct"),
-                out);
+        return new Table("sell-through", columns("units_sold", "on_hand", "sell_through_pct"), out);
     }
 
     /** In stock and not sold for more than {@code days} days (the no-sales rule), with its value when cost is known. */
@@ -129,12 +124,8 @@ final class StockReports {
             }
             CatalogEntry cost = v.sku() == null ? null : catalog.get(v.sku());
             BigDecimal value = value(cost, v.stockTotal(), totals);
-            out.add(Reports.row(
-                    Reports.shop(v.store()),
-                    v.platform(),
-                    v.sku(),
-                    v.variantId(),
-                    v.title(),
+            out.add(row(
+                    v,
                     v.stockTotal(),
                     v.lastSaleAt() == null ? "never" : v.lastSaleAt().toString(),
                     Conditions.daysWithoutSale(v, now).orElse(0),
@@ -146,18 +137,7 @@ final class StockReports {
                 out.add(Reports.row("total", "", "ALL", "", "", null, "", null, null, currency, total)));
         return new Table(
                 "dead-stock",
-                List.of(
-                        "shop",
-                        "platform",
-                        "sku",
-                        "variant_id",
-                        "title",
-                        "available",
-                        "last_sale",
-                        "days_without_sale",
-                        "unit_cost",
-                        "currency",
-                        "stock_value"),
+                columns("available", "last_sale", "days_without_sale", "unit_cost", "currency", "stock_value"),
                 out);
     }
 
@@ -171,12 +151,8 @@ final class StockReports {
                 continue;
             }
             CatalogEntry cost = v.sku() == null ? null : catalog.get(v.sku());
-            out.add(Reports.row(
-                    Reports.shop(v.store()),
-                    v.platform(),
-                    v.sku(),
-                    v.variantId(),
-                    v.title(),
+            out.add(row(
+                    v,
                     v.stockTotal(),
                     cost == null ? null : cost.cost(),
                     cost == null ? null : cost.currency(),
@@ -184,19 +160,7 @@ final class StockReports {
         }
         totals.forEach(
                 (currency, total) -> out.add(Reports.row("total", "", "ALL", "", "", null, null, currency, total)));
-        return new Table(
-                "inventory-value",
-                List.of(
-                        "shop",
-                        "platform",
-                        "sku",
-                        "variant_id",
-                        "title",
-                        "available",
-                        "unit_cost",
-                        "currency",
-                        "value"),
-                out);
+        return new Table("inventory-value", columns("available", "unit_cost", "currency", "value"), out);
     }
 
     private static BigDecimal value(CatalogEntry cost, Integer available, Map<String, BigDecimal> totals) {
