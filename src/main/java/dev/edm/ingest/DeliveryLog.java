@@ -108,24 +108,30 @@ public final class DeliveryLog {
         }
     }
 
+    /**
+     * Maps a row of {@link #SUMMARY_COLUMNS} (and the body after them, when selected) by column position: a
+     * lookup by name costs SQLite's driver a scan of the column names for every cell, and pending batches are
+     * read tens of thousands of rows at a time.
+     */
     private static StoredDelivery map(ResultSet rs, boolean withBody) throws SQLException {
-        Long processedAt = Sql.getLong(rs, "processed_at");
+        long processedAt = rs.getLong(15);
+        boolean processed = !rs.wasNull();
         return new StoredDelivery(
-                rs.getLong("id"),
-                Platform.fromId(rs.getString("platform")).orElseThrow(),
-                rs.getString("store"),
-                rs.getString("topic"),
-                rs.getString("webhook_id"),
-                rs.getString("event_id"),
-                rs.getString("triggered_at"),
-                rs.getString("api_version"),
-                Instant.ofEpochMilli(rs.getLong("received_at")),
-                rs.getInt("signed") == 1,
-                rs.getString("headers"),
-                withBody ? rs.getBytes("body") : null,
-                rs.getInt("body_size"),
-                DeliveryStatus.fromId(rs.getString("status")).orElseThrow(),
-                rs.getString("status_reason"),
-                processedAt == null ? null : Instant.ofEpochMilli(processedAt));
+                rs.getLong(1),
+                Platform.fromId(rs.getString(2)).orElseThrow(),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                Instant.ofEpochMilli(rs.getLong(9)),
+                rs.getInt(10) == 1,
+                rs.getString(11),
+                withBody ? rs.getBytes(16) : null,
+                rs.getInt(12),
+                DeliveryStatus.fromId(rs.getString(13)).orElseThrow(),
+                rs.getString(14),
+                processed ? Instant.ofEpochMilli(processedAt) : null);
     }
 }

@@ -4,12 +4,15 @@ import dev.edm.event.Platform;
 import dev.edm.platform.PersonalData;
 import dev.edm.platform.PersonalDataRules;
 import dev.edm.platform.WebhookAdapter;
+import dev.edm.storage.InLists;
 import dev.edm.storage.Session;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -60,89 +63,149 @@ public final class ErasingHandler implements DeliveryHandler {
         next.prepare(deliveries);
     }
 
+    /** Batches at least this large are screened on several cores (reading bodies is pure and the costly part). */
+    private static final int PARALLEL_FROM = 32;
+
+    private static final int SUBJECT_CHUNK = 128;
+
     /**
-     * Deliveries go on to the wrapped handler together (it writes in bulk), their people indexed first; a
-     * request (erase a person or a store, or tell what we hold) is handled on its own, in order, after the run
-     * before it.
+     * A delivery with what its body says about people, read before the transaction's sequential part: the
+     * hashes of the people it names and, for a request to forget someone, of those to forget. {@code rules} is
+     * null for platforms without personal-data rules.
+     */
+    private record Screened(
+            StoredDelivery delivery, PersonalDataRules rules, Set<String> subjects, Set<String> forget) {
+        boolean request() {
+            return rules != null
+                    && (!forget.isEmpty()
+                            || rules.storeErasure(delivery.topic())
+                            || rules.dataRequest(delivery.topic()));
+        }
+    }
+
+    private Screened screen(StoredDelivery delivery) {
+        WebhookAdapter adapter = adapters.get(delivery.platform());
+        PersonalDataRules rules =
+                adapter == null ? null : adapter.personalData().orElse(null);
+        if (rules == null) {
+            return new Screened(delivery, null, Set.of(), Set.of());
+        }
+        return new Screened(
+                delivery,
+                rules,
+                hashes(rules.subjects(delivery.topic(), delivery.body())),
+                hashes(rules.erasureRequest(delivery.topic(), delivery.body())));
+    }
+
+    /**
+     * Deliveries go on to the wrapped handler together (it writes in bulk), their people indexed first (in
+     * bulk too); a request (erase a person or a store, or tell what we hold) is handled on its own, in order,
+     * after the run before it.
      */
     @Override
     public List<Outcome> handleAll(Session session, List<StoredDelivery> deliveries) throws SQLException {
+        List<Screened> screened = (deliveries.size() >= PARALLEL_FROM
+                        ? deliveries.parallelStream()
+                        : deliveries.stream())
+                .map(this::screen)
+                .toList();
         List<Outcome> outcomes = new ArrayList<>(deliveries.size());
-        List<StoredDelivery> run = new ArrayList<>();
-        for (StoredDelivery delivery : deliveries) {
-            WebhookAdapter adapter = adapters.get(delivery.platform());
-            Optional<PersonalDataRules> rules = adapter == null ? Optional.empty() : adapter.personalData();
-            if (rules.isEmpty()) {
+        List<Screened> run = new ArrayList<>();
+        for (Screened delivery : screened) {
+            if (!delivery.request()) {
                 run.add(delivery);
                 continue;
             }
-            Optional<Outcome> request = request(session, delivery, rules.get(), run, outcomes);
-            if (request.isPresent()) {
-                outcomes.add(request.get());
-            } else {
-                index(session, delivery, rules.get());
-                run.add(delivery);
-            }
+            handleRun(session, run, outcomes);
+            outcomes.add(request(session, delivery));
         }
-        if (!run.isEmpty()) {
-            outcomes.addAll(next.handleAll(session, run));
-        }
+        handleRun(session, run, outcomes);
         return outcomes;
     }
 
-    /** Handles a privacy request (after applying the run before it); empty when the delivery is none. */
-    private Optional<Outcome> request(
-            Session session,
-            StoredDelivery delivery,
-            PersonalDataRules rules,
-            List<StoredDelivery> run,
-            List<Outcome> outcomes)
-            throws SQLException {
-        Set<String> forget = hashes(rules.erasureRequest(delivery.topic(), delivery.body()));
-        boolean store = rules.storeErasure(delivery.topic());
-        boolean dataRequest = rules.dataRequest(delivery.topic());
-        if (forget.isEmpty() && !store && !dataRequest) {
-            return Optional.empty();
+    /** Indexes a run's people, then hands the run to the wrapped handler; empties the run. */
+    private void handleRun(Session session, List<Screened> run, List<Outcome> outcomes) throws SQLException {
+        if (run.isEmpty()) {
+            return;
         }
-        if (!run.isEmpty()) {
-            outcomes.addAll(next.handleAll(session, run));
-            run.clear();
-        }
-        if (store) {
-            return Optional.of(eraseStore(session, delivery));
-        }
-        if (dataRequest) {
-            index(session, delivery, rules);
-            return Optional.of(new Outcome(
-                    DeliveryStatus.PROCESSED,
-                    "data request recorded; edm privacy export lists the stored deliveries naming the person"));
-        }
-        return Optional.of(erase(session, delivery, rules, forget));
+        index(session, run);
+        outcomes.addAll(
+                next.handleAll(session, run.stream().map(Screened::delivery).toList()));
+        run.clear();
     }
 
-    /** Indexes the people a delivery names; redacts it at once when one of them was erased before. */
-    private void index(Session session, StoredDelivery delivery, PersonalDataRules rules) throws SQLException {
-        String platform = delivery.platform().id();
-        boolean erased = false;
-        for (String subject : hashes(rules.subjects(delivery.topic(), delivery.body()))) {
-            erased |= session.queryOne(
-                            "SELECT 1 FROM erased_subject WHERE platform = ? AND subject = ?",
-                            rs -> true,
-                            platform,
-                            subject)
-                    .isPresent();
-            session.update(
-                    "INSERT INTO personal_ref (platform, subject, delivery_id) VALUES (?, ?, ?) "
-                            + "ON CONFLICT (platform, subject, delivery_id) DO NOTHING",
-                    platform,
-                    subject,
-                    delivery.id());
+    /** Handles a privacy request (the run before it already applied). */
+    private Outcome request(Session session, Screened request) throws SQLException {
+        StoredDelivery delivery = request.delivery();
+        if (request.rules().storeErasure(delivery.topic())) {
+            return eraseStore(session, delivery);
         }
-        if (erased) {
-            // names someone whose data was already erased: keep none of it
-            redact(session, rules, delivery.id(), delivery.topic(), delivery.body());
-            session.update("DELETE FROM personal_ref WHERE delivery_id = ?", delivery.id());
+        if (request.rules().dataRequest(delivery.topic())) {
+            index(session, List.of(request));
+            return new Outcome(
+                    DeliveryStatus.PROCESSED,
+                    "data request recorded; edm privacy export lists the stored deliveries naming the person");
         }
+        return erase(session, delivery, request.rules(), request.forget());
+    }
+
+    /**
+     * Indexes the people the deliveries name (one batch of inserts); redacts at once each delivery naming one
+     * who was erased before (looked up only when someone of that platform ever was).
+     */
+    private static void index(Session session, List<Screened> deliveries) throws SQLException {
+        List<Object[]> refs = new ArrayList<>();
+        Map<String, Set<String>> subjectsByPlatform = new HashMap<>();
+        for (Screened d : deliveries) {
+            String platform = d.delivery().platform().id();
+            for (String subject : d.subjects()) {
+                refs.add(new Object[] {platform, subject, d.delivery().id()});
+                subjectsByPlatform
+                        .computeIfAbsent(platform, k -> new HashSet<>())
+                        .add(subject);
+            }
+        }
+        if (refs.isEmpty()) {
+            return;
+        }
+        session.batch(
+                "INSERT INTO personal_ref (platform, subject, delivery_id) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (platform, subject, delivery_id) DO NOTHING",
+                refs);
+        Set<String> erased = erasedSubjects(session, subjectsByPlatform);
+        if (erased.isEmpty()) {
+            return;
+        }
+        for (Screened d : deliveries) {
+            String platform = d.delivery().platform().id();
+            if (d.subjects().stream().anyMatch(subject -> erased.contains(platform + " " + subject))) {
+                // names someone whose data was already erased: keep none of it
+                StoredDelivery delivery = d.delivery();
+                redact(session, d.rules(), delivery.id(), delivery.topic(), delivery.body());
+                session.update("DELETE FROM personal_ref WHERE delivery_id = ?", delivery.id());
+            }
+        }
+    }
+
+    /** Which of these subjects were erased before, as "platform subject". */
+    private static Set<String> erasedSubjects(Session session, Map<String, Set<String>> subjectsByPlatform)
+            throws SQLException {
+        Set<String> erased = new HashSet<>();
+        for (Map.Entry<String, Set<String>> e : subjectsByPlatform.entrySet()) {
+            String platform = e.getKey();
+            if (session.queryOne("SELECT 1 FROM erased_subject WHERE platform = ? LIMIT 1", rs -> true, platform)
+                    .isEmpty()) {
+                continue; // nobody of this platform was ever erased
+            }
+            for (Object[] chunk : InLists.chunks(new ArrayList<>(e.getValue()), SUBJECT_CHUNK, platform)) {
+                erased.addAll(session.query(
+                        "SELECT subject FROM erased_subject WHERE platform = ? AND subject IN ("
+                                + InLists.placeholders(SUBJECT_CHUNK) + ")",
+                        rs -> platform + " " + rs.getString(1),
+                        chunk));
+            }
+        }
+        return erased;
     }
 
     /** Deletes every other delivery of the store and all state derived for it; the request itself is kept. */
