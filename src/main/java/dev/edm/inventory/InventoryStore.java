@@ -378,19 +378,16 @@ final class InventoryStore {
         }
     }
 
-    /** Last sale = latest line of this variant (by id, or by SKU when the line has no variant) not fully reversed. */
-    static void recomputeLastSale(Session s, String store, String variantId) throws SQLException {
+    /**
+     * Last sale = latest line of this variant (by id, or by SKU when the line has no variant) not fully
+     * reversed; null when none.
+     */
+    static Long lastSale(Session s, String store, String variantId, String sku) throws SQLException {
         // newest first along the (store, variant_id, sold_at) index: stops at the first line not fully reversed
         Long byId = s.queryOne(
                         "SELECT sold_at FROM sale_line WHERE store = ? AND variant_id = ? AND quantity > reversed_quantity "
                                 + "ORDER BY sold_at DESC LIMIT 1",
                         rs -> Sql.getLong(rs, 1),
-                        store,
-                        variantId)
-                .orElse(null);
-        String sku = s.queryOne(
-                        "SELECT sku FROM variant WHERE store = ? AND variant_id = ?",
-                        rs -> rs.getString(1),
                         store,
                         variantId)
                 .orElse(null);
@@ -403,10 +400,6 @@ final class InventoryStore {
                                 store,
                                 sku)
                         .orElse(null);
-        Long last = byId;
-        if (bySku != null && (last == null || bySku > last)) {
-            last = bySku;
-        }
-        s.update("UPDATE variant SET last_sale_at = ? WHERE store = ? AND variant_id = ?", last, store, variantId);
+        return bySku != null && (byId == null || bySku > byId) ? bySku : byId;
     }
 }

@@ -731,19 +731,21 @@ final class StateBatch {
 
     // --- write-back --------------------------------------------------------------------------------------
 
-    /** Writes every changed row, then recomputes last sales that need the full sales history. */
+    /** Writes every changed row; last sales that need the full sales history are recomputed on the way. */
     void flush() throws SQLException {
         flushStores();
         flushItems();
         flushLevels();
         flushLines();
+        for (VariantRow v : lastSaleToRecompute) {
+            // from the lines just written; the variant row then goes out with its other changes
+            v.lastSaleAt = InventoryStore.lastSale(s, v.store, v.variantId, v.sku);
+            dirtyVariants.add(v);
+        }
         flushVariants();
         flushTombstones();
         stockDays.flush(s);
         salesMonths.flush(s);
-        for (VariantRow v : lastSaleToRecompute) {
-            InventoryStore.recomputeLastSale(s, v.store, v.variantId);
-        }
     }
 
     private void flushStores() throws SQLException {
