@@ -213,6 +213,11 @@ public final class Core implements AutoCloseable {
 
     /** Rebuilds state from stored deliveries (all, or received since a time), then runs a full alert check. */
     public Replay.Result replay(Optional<Instant> since) {
+        return replay(since, Replay.BATCH);
+    }
+
+    /** {@link #replay(Optional)} in transactions of {@code batch} deliveries (tests: several batches). */
+    Replay.Result replay(Optional<Instant> since, int batch) {
         Replay.Result result = Replay.run(
                 db,
                 new ErasingHandler(
@@ -221,7 +226,8 @@ public final class Core implements AutoCloseable {
                         new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, skuMap, false))),
                 clock,
                 since,
-                Inventory::clearDerivedState);
+                Inventory::clearDerivedState,
+                batch);
         alerts.checkAllQuietly(); // replay rebuilds state; it never re-notifies
         return result;
     }

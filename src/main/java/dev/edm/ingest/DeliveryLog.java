@@ -58,12 +58,13 @@ public final class DeliveryLog {
                 .orElse(0L));
     }
 
-    /** The oldest pending deliveries, in arrival order, with bodies. */
-    static List<StoredDelivery> pending(Session s, int limit) throws SQLException {
+    /** The oldest pending deliveries after the given id (0: all), in arrival order, with bodies. */
+    static List<StoredDelivery> pending(Session s, long afterId, int limit) throws SQLException {
         return s.query(
-                "SELECT " + SUMMARY_COLUMNS + ", body FROM delivery WHERE status = ? ORDER BY id LIMIT ?",
+                "SELECT " + SUMMARY_COLUMNS + ", body FROM delivery WHERE status = ? AND id > ? ORDER BY id LIMIT ?",
                 rs -> map(rs, true),
                 DeliveryStatus.PENDING.id(),
+                afterId,
                 limit);
     }
 

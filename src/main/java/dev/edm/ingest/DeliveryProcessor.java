@@ -10,6 +10,10 @@ import java.sql.Savepoint;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -41,6 +45,10 @@ final class DeliveryProcessor implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long lastIngestNanos;
+    /** Replay only: reads and prepares the next batch while the current one is written. */
+    private ExecutorService readAhead;
+    /** The next batch, being read ahead; null when none. Used by the processing thread only. */
+    private CompletableFuture<List<StoredDelivery>> ahead;
 
     /** Live processing: small transactions (at most 100 deliveries) so webhook commits wait little. */
     DeliveryProcessor(Database db, DeliveryHandler handler, IngestMetrics metrics, Clock clock, String owner) {
@@ -49,8 +57,11 @@ final class DeliveryProcessor implements AutoCloseable {
 
     /** Replay: very large transactions (every row a batch touches is written once), the fastest way through a backlog when nothing else writes. */
     static DeliveryProcessor forReplay(
-            Database db, DeliveryHandler handler, IngestMetrics metrics, Clock clock, String owner) {
-        return new DeliveryProcessor(db, handler, metrics, clock, owner, 50_000, 5_000_000L);
+            Database db, DeliveryHandler handler, IngestMetrics metrics, Clock clock, String owner, int batch) {
+        DeliveryProcessor replay = new DeliveryProcessor(db, handler, metrics, clock, owner, batch, 5_000_000L);
+        replay.readAhead = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("edm-replay-read-ahead").daemon().factory());
+        return replay;
     }
 
     DeliveryProcessor(
@@ -146,6 +157,7 @@ final class DeliveryProcessor implements AutoCloseable {
             return processBatch(false);
         } catch (HandlerFailed e) {
             // one delivery threw: redo the batch with a savepoint around each, so only that one fails
+            ahead = null;
             return processBatch(true);
         }
     }
@@ -157,15 +169,43 @@ final class DeliveryProcessor implements AutoCloseable {
         }
     }
 
-    private int processBatch(boolean oneByOne) {
-        // read and parsed before taking the writer, so webhook commits do not wait for the parsing
+    /**
+     * Reads the oldest pending deliveries after {@code afterId} and lets the handler prepare them: before
+     * taking the writer, so webhook commits do not wait for the parsing.
+     */
+    private List<StoredDelivery> readPending(long afterId, boolean prepare) {
         List<StoredDelivery> pending = db.read(c -> {
             try (Session s = new Session(c)) {
-                return DeliveryLog.pending(s, batch);
+                return DeliveryLog.pending(s, afterId, batch);
             }
         });
-        if (!oneByOne) {
+        if (prepare) {
             handler.prepare(pending);
+        }
+        return pending;
+    }
+
+    /** The batch read ahead (replay), or a fresh read. */
+    private List<StoredDelivery> nextPending(boolean oneByOne) {
+        CompletableFuture<List<StoredDelivery>> next = ahead;
+        ahead = null;
+        if (next != null && !oneByOne) {
+            try {
+                return next.join();
+            } catch (CompletionException e) {
+                log.debug("read-ahead failed, reading again: {}", e.getCause().toString());
+            }
+        }
+        return readPending(0, !oneByOne);
+    }
+
+    private int processBatch(boolean oneByOne) {
+        List<StoredDelivery> pending = nextPending(oneByOne);
+        if (readAhead != null && !oneByOne && pending.size() == batch) {
+            // the next batch is read and parsed on other cores while this one is written; it is used only if
+            // this one commits whole (see below), and its deliveries are checked to be still pending anyway
+            long last = pending.get(pending.size() - 1).id();
+            ahead = CompletableFuture.supplyAsync(() -> readPending(last, true), readAhead);
         }
         List<StoredDelivery> done = new ArrayList<>();
         List<DeliveryHandler.Outcome> outcomes = new ArrayList<>();
@@ -195,6 +235,9 @@ final class DeliveryProcessor implements AutoCloseable {
                     return done.size();
                 },
                 false);
+        if (handled != pending.size()) {
+            ahead = null; // read after deliveries that are not all processed: read again from the oldest
+        }
         for (int i = 0; i < done.size(); i++) {
             metrics.processed(done.get(i).platform(), outcomes.get(i).status());
         }
@@ -250,6 +293,9 @@ final class DeliveryProcessor implements AutoCloseable {
             thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (readAhead != null) {
+            readAhead.shutdownNow();
         }
         pinned.close();
         try {

@@ -36,6 +36,7 @@ public final class ErasingHandler implements DeliveryHandler {
     private final Map<Platform, WebhookAdapter> adapters;
     private final StoreEraser storeEraser;
     private final DeliveryHandler next;
+    private final Prepared<Screened> screened = new Prepared<>(this::screen);
 
     /** Erases a store's derived state (every row keyed by the store key) inside the request's transaction. */
     @FunctionalInterface
@@ -58,13 +59,12 @@ public final class ErasingHandler implements DeliveryHandler {
         return handleAll(session, List.of(delivery)).get(0);
     }
 
+    /** Reading who the deliveries name is pure: done ahead, on every core, like the wrapped handler's work. */
     @Override
     public void prepare(List<StoredDelivery> deliveries) {
+        screened.prepare(deliveries);
         next.prepare(deliveries);
     }
-
-    /** Batches at least this large are screened on several cores (reading bodies is pure and the costly part). */
-    private static final int PARALLEL_FROM = 32;
 
     private static final int SUBJECT_CHUNK = 128;
 
@@ -104,14 +104,9 @@ public final class ErasingHandler implements DeliveryHandler {
      */
     @Override
     public List<Outcome> handleAll(Session session, List<StoredDelivery> deliveries) throws SQLException {
-        List<Screened> screened = (deliveries.size() >= PARALLEL_FROM
-                        ? deliveries.parallelStream()
-                        : deliveries.stream())
-                .map(this::screen)
-                .toList();
         List<Outcome> outcomes = new ArrayList<>(deliveries.size());
         List<Screened> run = new ArrayList<>();
-        for (Screened delivery : screened) {
+        for (Screened delivery : screened.take(deliveries)) {
             if (!delivery.request()) {
                 run.add(delivery);
                 continue;

@@ -19,6 +19,7 @@ import java.util.Map;
 public final class InterpretingHandler implements DeliveryHandler {
     private final Map<Platform, WebhookAdapter> adapters;
     private final EventSink sink;
+    private final Prepared<Meaning> prepared = new Prepared<>(this::interpret);
 
     public InterpretingHandler(Map<Platform, WebhookAdapter> adapters, EventSink sink) {
         this.adapters = Map.copyOf(adapters);
@@ -30,16 +31,15 @@ public final class InterpretingHandler implements DeliveryHandler {
         return handleAll(session, List.of(delivery)).get(0);
     }
 
-    /** Batches at least this large are interpreted on several cores (parsing is pure and the costly part). */
-    private static final int PARALLEL_FROM = 32;
+    /** Interpreting is pure and the costly part: done ahead, on every core, when the processor prepares. */
+    @Override
+    public void prepare(List<StoredDelivery> deliveries) {
+        prepared.prepare(deliveries);
+    }
 
     @Override
     public List<Outcome> handleAll(Session session, List<StoredDelivery> deliveries) throws SQLException {
-        List<Meaning> meanings = (deliveries.size() >= PARALLEL_FROM
-                        ? deliveries.parallelStream()
-                        : deliveries.stream())
-                .map(this::interpret)
-                .toList();
+        List<Meaning> meanings = prepared.take(deliveries);
         List<Outcome> outcomes = new ArrayList<>(deliveries.size());
         List<DeliveryEvents> applied = new ArrayList<>(deliveries.size());
         for (Meaning m : meanings) {

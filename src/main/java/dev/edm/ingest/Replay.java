@@ -37,8 +37,17 @@ public final class Replay {
 
     private Replay() {}
 
+    /** Deliveries per replay transaction (each row a batch touches is written once per batch). */
+    public static final int BATCH = 50_000;
+
     public static Result run(
             Database db, DeliveryHandler handler, Clock clock, Optional<Instant> since, StateReset reset) {
+        return run(db, handler, clock, since, reset, BATCH);
+    }
+
+    /** As {@link #run(Database, DeliveryHandler, Clock, Optional, StateReset)}, in transactions of {@code batch}. */
+    public static Result run(
+            Database db, DeliveryHandler handler, Clock clock, Optional<Instant> since, StateReset reset, int batch) {
         String owner = "replay-" + UUID.randomUUID();
         db.transaction(c -> {
             if (!Leases.tryAcquire(c, DeliveryProcessor.LEASE, owner, clock.millis(), 60_000)) {
@@ -62,8 +71,8 @@ public final class Replay {
         long start = System.nanoTime();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
-        DeliveryProcessor processor =
-                DeliveryProcessor.forReplay(db, handler, new IngestMetrics(new SimpleMeterRegistry()), clock, owner);
+        DeliveryProcessor processor = DeliveryProcessor.forReplay(
+                db, handler, new IngestMetrics(new SimpleMeterRegistry()), clock, owner, batch);
         try {
             long n = processor.drain();
             return new Result(

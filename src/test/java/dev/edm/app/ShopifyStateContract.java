@@ -456,6 +456,12 @@ abstract class ShopifyStateContract {
             assertThat(core.inventory().checksum())
                     .as("re-applying on top of state is idempotent")
                     .isEqualTo(live);
+
+            // in batches of 2: each batch is read and parsed ahead while the one before is written
+            assertThat(core.replay(Optional.empty(), 2).deliveries()).isEqualTo(7);
+            assertThat(core.inventory().checksum())
+                    .as("replay in small batches, read ahead")
+                    .isEqualTo(live);
         }
     }
 
