@@ -188,8 +188,10 @@ public final class GenerateDeliveries {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO delivery (platform, store, topic, webhook_id, event_id, triggered_at, api_version, "
-                            + "received_at, signed, headers, body, status) "
-                            + "VALUES ('shopify', ?, ?, ?, ?, ?, ?, ?, 1, '{}', ?, 'pending')")) {
+                            + "received_at, signed, headers, status, id) "
+                            + "VALUES ('shopify', ?, ?, ?, ?, ?, ?, ?, 1, '{}', 'pending', ?)");
+                    PreparedStatement bodies =
+                            c.prepareStatement("INSERT INTO delivery_body (delivery_id, body) VALUES (?, ?)")) {
                 long receivedAt = BASE_MILLIS;
                 for (int i = 0; i < count; i++) {
                     receivedAt += STEP_MILLIS + rnd.nextInt((int) STEP_MILLIS);
@@ -210,13 +212,18 @@ public final class GenerateDeliveries {
                     ps.setString(5, Instant.ofEpochMilli(receivedAt - 150 - rnd.nextInt(800)).toString());
                     ps.setString(6, API_VERSION);
                     ps.setLong(7, receivedAt);
-                    ps.setBytes(8, body);
+                    ps.setLong(8, i + 1); // a fresh inbox: ids 1..count, as edm would give them
                     ps.addBatch();
+                    bodies.setLong(1, i + 1);
+                    bodies.setBytes(2, body);
+                    bodies.addBatch();
                     if (i % 2_000 == 1_999) {
                         ps.executeBatch();
+                        bodies.executeBatch();
                     }
                 }
                 ps.executeBatch();
+                bodies.executeBatch();
             }
             c.commit();
             c.setAutoCommit(true);

@@ -16,8 +16,11 @@ import java.util.Optional;
 
 /** Read access to the inbox: recent deliveries with their processing status, one delivery with its body. */
 public final class DeliveryLog {
-    private static final String SUMMARY_COLUMNS = "id, platform, store, topic, webhook_id, event_id, triggered_at, "
-            + "api_version, received_at, signed, headers, length(body) AS body_size, status, status_reason, processed_at";
+    private static final String SUMMARY_COLUMNS = "d.id, d.platform, d.store, d.topic, d.webhook_id, d.event_id, "
+            + "d.triggered_at, d.api_version, d.received_at, d.signed, d.headers, length(b.body) AS body_size, d.status, "
+            + "d.status_reason, d.processed_at";
+    /** Deliveries with their bodies (kept in their own table, written once). */
+    private static final String FROM = " FROM delivery d LEFT JOIN delivery_body b ON b.delivery_id = d.id";
 
     private final Database db;
 
@@ -27,17 +30,17 @@ public final class DeliveryLog {
 
     /** The latest deliveries, newest first, optionally filtered; bodies are not loaded. */
     public List<StoredDelivery> latest(int limit, Optional<Platform> platform, Optional<DeliveryStatus> status) {
-        StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + " FROM delivery WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + FROM + " WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         platform.ifPresent(p -> {
-            sql.append(" AND platform = ?");
+            sql.append(" AND d.platform = ?");
             params.add(p.id());
         });
         status.ifPresent(s -> {
-            sql.append(" AND status = ?");
+            sql.append(" AND d.status = ?");
             params.add(s.id());
         });
-        sql.append(" ORDER BY id DESC LIMIT ?");
+        sql.append(" ORDER BY d.id DESC LIMIT ?");
         params.add(limit);
         return db.read(c -> Sql.query(c, sql.toString(), rs -> map(rs, false), params.toArray()));
     }
@@ -45,7 +48,7 @@ public final class DeliveryLog {
     /** One delivery with its raw body. */
     public Optional<StoredDelivery> find(long id) {
         return db.read(c -> Sql.queryOne(
-                c, "SELECT " + SUMMARY_COLUMNS + ", body FROM delivery WHERE id = ?", rs -> map(rs, true), id));
+                c, "SELECT " + SUMMARY_COLUMNS + ", b.body" + FROM + " WHERE d.id = ?", rs -> map(rs, true), id));
     }
 
     /** How many deliveries wait for processing. */
@@ -61,7 +64,8 @@ public final class DeliveryLog {
     /** The oldest pending deliveries after the given id (0: all), in arrival order, with bodies. */
     static List<StoredDelivery> pending(Session s, long afterId, int limit) throws SQLException {
         return s.query(
-                "SELECT " + SUMMARY_COLUMNS + ", body FROM delivery WHERE status = ? AND id > ? ORDER BY id LIMIT ?",
+                "SELECT " + SUMMARY_COLUMNS + ", b.body" + FROM
+                        + " WHERE d.status = ? AND d.id > ? ORDER BY d.id LIMIT ?",
                 rs -> map(rs, true),
                 DeliveryStatus.PENDING.id(),
                 afterId,
@@ -109,6 +113,11 @@ public final class DeliveryLog {
         }
     }
 
+    /** A body row is written with its delivery; were one missing, processing fails the delivery, not the batch. */
+    private static byte[] body(byte[] stored) {
+        return stored == null ? new byte[0] : stored;
+    }
+
     /**
      * Maps a row of {@link #SUMMARY_COLUMNS} (and the body after them, when selected) by column position: a
      * lookup by name costs SQLite's driver a scan of the column names for every cell, and pending batches are
@@ -129,7 +138,7 @@ public final class DeliveryLog {
                 Instant.ofEpochMilli(rs.getLong(9)),
                 rs.getInt(10) == 1,
                 rs.getString(11),
-                withBody ? rs.getBytes(16) : null,
+                withBody ? body(rs.getBytes(16)) : null,
                 rs.getInt(12),
                 DeliveryStatus.fromId(rs.getString(13)).orElseThrow(),
                 rs.getString(14),

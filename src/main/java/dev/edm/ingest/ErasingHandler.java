@@ -233,7 +233,7 @@ public final class ErasingHandler implements DeliveryHandler {
         }
         for (long id : deliveries) {
             Optional<Object[]> stored = session.queryOne(
-                    "SELECT topic, body FROM delivery WHERE id = ?",
+                    "SELECT d.topic, b.body FROM delivery d JOIN delivery_body b ON b.delivery_id = d.id WHERE d.id = ?",
                     rs -> new Object[] {rs.getString(1), rs.getBytes(2)},
                     id);
             if (stored.isPresent()) {
@@ -264,7 +264,7 @@ public final class ErasingHandler implements DeliveryHandler {
 
     private static void redact(Session session, PersonalDataRules rules, long id, String topic, byte[] body)
             throws SQLException {
-        session.update("UPDATE delivery SET body = ? WHERE id = ?", rules.redact(topic, body), id);
+        session.update("UPDATE delivery_body SET body = ? WHERE delivery_id = ?", rules.redact(topic, body), id);
     }
 
     /** SHA-256 of each identifier, trimmed and lower-cased (user names are case-insensitive); masks are skipped. */

@@ -7,14 +7,16 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The one statement that puts a delivery into the inbox, deduplicated on (platform, webhook id): used by the
- * group-commit writer for webhooks and by follow-up readers for the documents they fetch.
+ * The one place that puts a delivery into the inbox, deduplicated on (platform, webhook id): its row, then its
+ * raw body (kept apart: the row is rewritten when processed, the body never is). Used by the group-commit
+ * writer for webhooks and by follow-up readers and reconciliation for the documents they fetch.
  */
 public final class InboxInsert {
     private static final String INSERT =
             "INSERT INTO delivery (platform, store, topic, webhook_id, event_id, triggered_at, "
-                    + "api_version, received_at, signed, headers, body, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "api_version, received_at, signed, headers, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT (platform, webhook_id) DO NOTHING RETURNING id";
+    private static final String INSERT_BODY = "INSERT INTO delivery_body (delivery_id, body) VALUES (?, ?)";
     private static final String FIND = "SELECT id FROM delivery WHERE platform = ? AND webhook_id = ?";
 
     private InboxInsert() {}
@@ -36,9 +38,9 @@ public final class InboxInsert {
                 receivedAtMillis,
                 m.signed() ? 1 : 0,
                 headersJson,
-                body,
                 DeliveryStatus.PENDING.id());
         if (!inserted.isEmpty()) {
+            s.update(INSERT_BODY, inserted.get(0), body);
             return new IngestResult.Accepted(inserted.get(0));
         }
         long existing = s.queryOne(FIND, rs -> rs.getLong(1), platform.id(), m.webhookId())

@@ -27,7 +27,8 @@ public final class PrivacyExport {
         String subject = ErasingHandler.hashes(Set.of(identifier)).iterator().next();
         return db.read(c -> Sql.query(
                 c,
-                "SELECT d.id, d.topic, d.received_at, d.body FROM personal_ref p JOIN delivery d ON d.id = p.delivery_id "
+                "SELECT d.id, d.topic, d.received_at, b.body FROM personal_ref p JOIN delivery d ON d.id = p.delivery_id "
+                        + "JOIN delivery_body b ON b.delivery_id = d.id "
                         + "WHERE p.platform = ? AND p.subject = ? AND d.store = ? ORDER BY d.id",
                 rs -> new Held(
                         rs.getLong(1),

@@ -42,7 +42,8 @@ public final class Retention {
         long before = cutoff.toEpochMilli();
         long[] counts = db.read(c -> Sql.queryOne(
                         c,
-                        "SELECT COUNT(*), COALESCE(SUM(length(body)), 0) FROM delivery WHERE " + PURGEABLE,
+                        "SELECT COUNT(*), COALESCE(SUM(length(b.body)), 0) FROM delivery d "
+                                + "JOIN delivery_body b ON b.delivery_id = d.id WHERE " + PURGEABLE,
                         rs -> new long[] {rs.getLong(1), rs.getLong(2)},
                         before)
                 .orElseThrow());
@@ -55,12 +56,9 @@ public final class Retention {
             n = db.transaction(c -> {
                 String ids = "SELECT id FROM delivery WHERE " + PURGEABLE + " ORDER BY id LIMIT " + CHUNK;
                 Sql.update(c, "DELETE FROM personal_ref WHERE delivery_id IN (" + ids + ")", before);
-                return Sql.update(
-                        c,
-                        "UPDATE delivery SET body = ?, body_purged_at = ? WHERE id IN (" + ids + ")",
-                        new byte[0],
-                        now,
-                        before);
+                Sql.update(
+                        c, "UPDATE delivery_body SET body = ? WHERE delivery_id IN (" + ids + ")", new byte[0], before);
+                return Sql.update(c, "UPDATE delivery SET body_purged_at = ? WHERE id IN (" + ids + ")", now, before);
             });
             purged += n;
         }

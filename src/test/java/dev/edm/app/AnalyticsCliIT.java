@@ -57,9 +57,11 @@ class AnalyticsCliIT {
         try (Connection c =
                 DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data").resolve("edm.db"))) {
             c.createStatement()
-                    .executeUpdate("INSERT INTO delivery (platform, store, topic, received_at, signed, headers, body, "
+                    .executeUpdate("INSERT INTO delivery (platform, store, topic, received_at, signed, headers, "
                             + "status, body_purged_at) VALUES ('shopify', 's.myshopify.com', 'products/update', "
-                            + "1759320000000, 1, '{}', x'', 'processed', 1767000000000)");
+                            + "1759320000000, 1, '{}', 'processed', 1767000000000)");
+            c.createStatement()
+                    .executeUpdate("INSERT INTO delivery_body (delivery_id, body) VALUES (last_insert_rowid(), x'')");
         }
         Run refused = edm("replay");
         assertThat(refused.exit()).isEqualTo(2);

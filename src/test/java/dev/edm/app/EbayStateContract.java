@@ -136,7 +136,8 @@ abstract class EbayStateContract {
     }
 
     String body(long deliveryId) {
-        return new String(app.bytes("SELECT body FROM delivery WHERE id = ?", deliveryId), StandardCharsets.UTF_8);
+        return new String(
+                app.bytes("SELECT body FROM delivery_body WHERE delivery_id = ?", deliveryId), StandardCharsets.UTF_8);
     }
 
     @Test

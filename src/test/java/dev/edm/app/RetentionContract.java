@@ -53,7 +53,7 @@ abstract class RetentionContract {
     }
 
     long bodyLength(long id) {
-        return app.bytes("SELECT body FROM delivery WHERE id = ?", id).length;
+        return app.bytes("SELECT body FROM delivery_body WHERE delivery_id = ?", id).length;
     }
 
     @Test

@@ -70,7 +70,8 @@ abstract class ShopifyPrivacyContract {
     }
 
     String body(long id) {
-        return new String(app.bytes("SELECT body FROM delivery WHERE id = ?", id), StandardCharsets.UTF_8);
+        return new String(
+                app.bytes("SELECT body FROM delivery_body WHERE delivery_id = ?", id), StandardCharsets.UTF_8);
     }
 
     long deliveryOf(String topic, String shop) {

@@ -170,14 +170,23 @@ abstract class InboxContract {
     void deliveriesLeftPendingByACrashAreProcessedOnStartInArrivalOrder() throws Exception {
         for (int i = 0; i < 30; i++) {
             int n = i;
-            db.transaction(c -> Sql.update(
-                    c,
-                    "INSERT INTO delivery (platform, store, topic, webhook_id, received_at, signed, headers, body, status) "
-                            + "VALUES ('shopify', ?, 'orders/create', ?, ?, 1, '{}', ?, 'pending')",
-                    n % 2 == 0 ? SHOP : "other.myshopify.com",
-                    "left-" + n,
-                    System.currentTimeMillis(),
-                    ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8)));
+            db.transaction(c -> {
+                long id = Sql.queryOne(
+                                c,
+                                "INSERT INTO delivery (platform, store, topic, webhook_id, received_at, signed, headers, "
+                                        + "status) VALUES ('shopify', ?, 'orders/create', ?, ?, 1, '{}', 'pending') "
+                                        + "RETURNING id",
+                                rs -> rs.getLong(1),
+                                n % 2 == 0 ? SHOP : "other.myshopify.com",
+                                "left-" + n,
+                                System.currentTimeMillis())
+                        .orElseThrow();
+                return Sql.update(
+                        c,
+                        "INSERT INTO delivery_body (delivery_id, body) VALUES (?, ?)",
+                        id,
+                        ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8));
+            });
         }
         List<Long> seen = Collections.synchronizedList(new ArrayList<>());
         start(

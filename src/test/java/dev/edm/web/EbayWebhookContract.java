@@ -143,7 +143,8 @@ abstract class EbayWebhookContract {
         app.awaitCount(1, 5_000, "SELECT count(*) FROM delivery WHERE id = ? AND status = 'processed'", rowId);
         assertThat(app.text("SELECT status_reason FROM delivery WHERE id = ?", rowId))
                 .isEqualTo("erased personal data from 0 stored deliveries");
-        String body = new String(app.bytes("SELECT body FROM delivery WHERE id = ?", rowId), StandardCharsets.UTF_8);
+        String body = new String(
+                app.bytes("SELECT body FROM delivery_body WHERE delivery_id = ?", rowId), StandardCharsets.UTF_8);
         assertThat(body).doesNotContain("test_user", "ma8vp1jySJC").contains(id);
     }
 

@@ -106,7 +106,7 @@ abstract class WooCommerceWebhookContract {
         assertThat(app.text("SELECT webhook_id FROM delivery WHERE id = ?", id))
                 .startsWith(WooCommerceRequests.WEBHOOK_ID + ":" + deliveryId + ":");
         assertThat(app.count("SELECT signed FROM delivery WHERE id = ?", id)).isEqualTo(1);
-        assertThat(app.count("SELECT length(body) FROM delivery WHERE id = ?", id))
+        assertThat(app.count("SELECT length(body) FROM delivery_body WHERE delivery_id = ?", id))
                 .isEqualTo(body.length);
         assertThat(app.text("SELECT headers FROM delivery WHERE id = ?", id))
                 .contains("x-wc-webhook-source")
