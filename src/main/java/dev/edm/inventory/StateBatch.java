@@ -340,6 +340,9 @@ final class StateBatch {
             Sql.RowMapper<T> mapper,
             Consumer<T> sink)
             throws SQLException {
+        if (keys.isEmpty()) {
+            return; // every key already loaded (most lookups while applying)
+        }
         int chunk = keys.size() == 1 ? 1 : IN_CHUNK;
         String sql = select + " WHERE store = ? AND " + column + " IN (" + InLists.placeholders(chunk) + ")";
         for (Object[] params : InLists.chunks(new ArrayList<>(keys), chunk, store)) {

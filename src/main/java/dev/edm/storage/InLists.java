@@ -11,9 +11,17 @@ import java.util.List;
 public final class InLists {
     private InLists() {}
 
-    /** {@code "?, ?, ..., ?"} with n placeholders. */
+    private static final String[] SHORT = new String[257];
+
+    static {
+        for (int n = 1; n < SHORT.length; n++) {
+            SHORT[n] = "?, ".repeat(n - 1) + "?";
+        }
+    }
+
+    /** {@code "?, ?, ..., ?"} with n placeholders (built once for the usual chunk sizes). */
     public static String placeholders(int n) {
-        return "?, ".repeat(n - 1) + "?";
+        return n < SHORT.length ? SHORT[n] : "?, ".repeat(n - 1) + "?";
     }
 
     /** The parameters for each chunk: the leading values, then exactly {@code size} keys. */
