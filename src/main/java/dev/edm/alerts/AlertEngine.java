@@ -46,6 +46,7 @@ final class AlertEngine {
                     s, v.store(), v.variantId(), now, v.deleted() ? "product deleted" : "product is " + v.status());
             return;
         }
+        AlertLedger.Known known = AlertLedger.known(s, v.store(), v.variantId());
         Integer stock = v.stockTotal();
         String stockText = stock == null ? "unknown" : Integer.toString(stock);
         int threshold = Thresholds.forTotal(s, v.store(), v.sku(), defaultThreshold);
@@ -53,14 +54,22 @@ final class AlertEngine {
         AlertLedger.Subject outOfStock = subject(Rule.OUT_OF_STOCK, v, "");
         if (Conditions.outOfStock(v)) {
             ledger.breached(
-                    s, outOfStock, now, deliveryId, stock, 0, "out of stock: " + stockText + " available" + elsewhere);
+                    s,
+                    outOfStock,
+                    now,
+                    deliveryId,
+                    stock,
+                    0,
+                    "out of stock: " + stockText + " available" + elsewhere,
+                    known);
         }
         boolean backInStock = !Conditions.outOfStock(v)
-                && ledger.cleared(s, outOfStock, now, "back in stock: " + stockText + " available");
+                && ledger.cleared(s, outOfStock, now, "back in stock: " + stockText + " available", known);
         AlertLedger.Subject low = subject(Rule.LOW_STOCK, v, "");
         lowStock(
                 s,
                 ledger,
+                known,
                 low,
                 stock,
                 threshold,
@@ -70,7 +79,7 @@ final class AlertEngine {
                 "restocked: " + stockText + " available > threshold " + threshold);
         if (backInStock) {
             // out of stock no longer inhibits low stock: a held-back low-stock notice goes out now
-            ledger.releaseOwed(s, low, now);
+            ledger.releaseOwed(s, low, now, known);
         }
 
         Map<String, Integer> byLocation = Thresholds.forLocations(s, v.store(), v.sku());
@@ -84,6 +93,7 @@ final class AlertEngine {
             lowStock(
                     s,
                     ledger,
+                    known,
                     subject(Rule.LOW_STOCK, v, location.getKey()),
                     available,
                     t,
@@ -92,9 +102,9 @@ final class AlertEngine {
                     "low stock at location " + location.getKey() + ": " + text + " available <= threshold " + t,
                     "restocked at location " + location.getKey() + ": " + text + " available > threshold " + t);
         }
-        for (String location : AlertLedger.openLocations(s, Rule.LOW_STOCK, v.store(), v.variantId())) {
+        for (String location : known.openLocations(Rule.LOW_STOCK)) {
             if (!byLocation.containsKey(location)) {
-                ledger.cleared(s, subject(Rule.LOW_STOCK, v, location), now, "location threshold removed");
+                ledger.cleared(s, subject(Rule.LOW_STOCK, v, location), now, "location threshold removed", known);
             }
         }
 
@@ -112,13 +122,15 @@ final class AlertEngine {
                     deliveryId,
                     days < 0 ? null : (int) days,
                     noSalesDays,
-                    "no sales for " + days + " days (" + since + "), " + stockText + " in stock");
+                    "no sales for " + days + " days (" + since + "), " + stockText + " in stock",
+                    known);
         } else {
             ledger.cleared(
                     s,
                     noSales,
                     now,
-                    v.stockTotal() == null || v.stockTotal() <= 0 ? "no stock left" : "sold again (" + since + ")");
+                    v.stockTotal() == null || v.stockTotal() <= 0 ? "no stock left" : "sold again (" + since + ")",
+                    known);
         }
     }
 
@@ -129,6 +141,7 @@ final class AlertEngine {
     private void lowStock(
             Session s,
             AlertLedger ledger,
+            AlertLedger.Known known,
             AlertLedger.Subject subject,
             Integer value,
             int threshold,
@@ -139,11 +152,11 @@ final class AlertEngine {
             throws SQLException {
         int margin = resolveMargin.above(threshold);
         if (value != null && value <= threshold) {
-            ledger.breached(s, subject, now, deliveryId, value, threshold, openReason);
+            ledger.breached(s, subject, now, deliveryId, value, threshold, openReason, known);
         } else if (value != null && value <= threshold + margin) {
-            ledger.held(s, subject, value, threshold);
+            ledger.held(s, subject, value, threshold, known);
         } else {
-            ledger.cleared(s, subject, now, resolveReason + (margin > 0 ? " + margin " + margin : ""));
+            ledger.cleared(s, subject, now, resolveReason + (margin > 0 ? " + margin " + margin : ""), known);
         }
     }
 
