@@ -28,6 +28,7 @@ import dev.edm.storage.Session;
 import dev.edm.stores.SkuMap;
 import dev.edm.stores.StoreRegistry;
 import dev.edm.summary.Summaries;
+import dev.edm.sync.Reconciler;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -237,6 +238,8 @@ public final class Core implements AutoCloseable {
         Inventory.eraseStore(session, store);
         Alerts.eraseStore(session, store);
         skuMap.unmapStore(session.connection(), store);
+        Notifications.eraseStore(session, store);
+        Reconciler.eraseStore(session, store);
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.edm.alerts.AlertSink;
 import dev.edm.config.EmailSettings;
 import dev.edm.config.NotifySettings;
 import dev.edm.storage.Database;
+import dev.edm.storage.Session;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,6 +71,14 @@ public final class Notifications implements AutoCloseable {
         m.put(ChannelKind.SMS, new SmsChannel(http, settings.twilio(), settings.twilioApiBase()));
         m.put(ChannelKind.WEBHOOK, new WebhookChannel(http, clock));
         return m;
+    }
+
+    /**
+     * Deletes the store's notifications, sent or not (a platform's request to erase a shop); digests that
+     * mixed several stores are kept.
+     */
+    public static void eraseStore(Session session, String store) throws SQLException {
+        session.update("DELETE FROM notification WHERE store = ?", store);
     }
 
     /** The sink to give the alert lifecycle: it writes outbox rows in the alert change's transaction. */

@@ -10,8 +10,10 @@ import dev.edm.inventory.KnownState;
 import dev.edm.platform.UnreadablePayloadException;
 import dev.edm.platform.WebhookAdapter;
 import dev.edm.storage.Database;
+import dev.edm.storage.Session;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * the run per store in {@code sync_state}.
  */
 public final class Reconciler {
+    /** Forgets the store's reconciliation record (a platform's request to erase a shop). */
+    public static void eraseStore(Session session, String store) throws SQLException {
+        session.update("DELETE FROM sync_state WHERE store = ?", store);
+    }
+
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
     private final Database db;

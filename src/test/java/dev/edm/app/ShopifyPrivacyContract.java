@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.edm.event.Platform;
 import dev.edm.ingest.PrivacyExport;
+import dev.edm.storage.Sql;
 import dev.edm.testing.MutableClock;
 import dev.edm.testing.RunningApp;
 import java.io.IOException;
@@ -134,19 +135,40 @@ abstract class ShopifyPrivacyContract {
         post(OTHER, "products/create", ShopifyStateContract.product("2026-11-01T12:00:00Z", 1, 1));
         assertThat(app.count("SELECT count(*) FROM sale_line WHERE store = ?", "shopify:" + SHOP))
                 .isEqualTo(1);
+        for (String shop : new String[] {SHOP, OTHER}) { // a reconciliation record and a sent notification each
+            app.app().core().database().transaction(c -> {
+                Sql.update(
+                        c,
+                        "INSERT INTO sync_state (store, platform, last_attempt_at) VALUES (?, 'shopify', 1)",
+                        "shopify:" + shop);
+                return Sql.update(
+                        c,
+                        "INSERT INTO notification (message_key, store, receiver, channel, address, kind, severity, "
+                                + "payload, status, attempts, next_attempt_at, created_at) VALUES "
+                                + "(?, ?, 'ops', 'email', 'ops@example.com', 'opened', 'warning', '{}', 'sent', 1, 1, 1)",
+                        "test-" + shop,
+                        "shopify:" + shop);
+            });
+        }
 
         post(SHOP, "shop/redact", fixture("shop_redact", SHOP));
 
         assertThat(app.count("SELECT count(*) FROM delivery WHERE store = ?", SHOP))
                 .as("only the request is kept")
                 .isEqualTo(1);
-        for (String table : new String[] {"variant", "sale_line", "stock_day", "store_state", "alert"}) {
+        for (String table :
+                new String[] {"variant", "sale_line", "stock_day", "store_state", "alert", "notification", "sync_state"
+                }) {
             assertThat(app.count("SELECT count(*) FROM " + table + " WHERE store = ?", "shopify:" + SHOP))
                     .as(table)
                     .isZero();
         }
         assertThat(app.app().core().inventory().variants(Optional.of("shopify:" + OTHER)))
                 .hasSize(2);
+        assertThat(app.count("SELECT count(*) FROM notification WHERE store = ?", "shopify:" + OTHER))
+                .isEqualTo(1);
+        assertThat(app.count("SELECT count(*) FROM sync_state WHERE store = ?", "shopify:" + OTHER))
+                .isEqualTo(1);
         assertThat(app.text("SELECT status_reason FROM delivery WHERE topic = 'shop/redact'"))
                 .isEqualTo("erased 2 stored deliveries and all state of the store");
     }
