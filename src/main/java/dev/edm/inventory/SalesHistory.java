@@ -288,18 +288,30 @@ public final class SalesHistory {
     public List<StockDay> stockDays(Scope scope) {
         List<Object> params = new ArrayList<>();
         String where = where(scope, "day", params);
+        PackedRow row = new PackedRow(7);
         return db.read(c -> Sql.query(
                 c,
-                "SELECT store, variant_id, day, start_available, min_available, max_available, end_available "
-                        + "FROM stock_day WHERE 1 = 1" + where + " ORDER BY store, variant_id, day",
-                rs -> new StockDay(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        Sql.getInt(rs, 4),
-                        rs.getInt(5),
-                        rs.getInt(6),
-                        rs.getInt(7)),
+                "SELECT "
+                        + PackedColumns.select(List.of(
+                                "store",
+                                "variant_id",
+                                "day",
+                                "start_available",
+                                "min_available",
+                                "max_available",
+                                "end_available"))
+                        + " FROM stock_day WHERE 1 = 1" + where + " ORDER BY store, variant_id, day",
+                rs -> {
+                    row.read(rs, 1);
+                    return new StockDay(
+                            row.text(0),
+                            row.text(1),
+                            row.text(2),
+                            row.isEmpty(3) ? null : (int) row.number(3),
+                            (int) row.number(4),
+                            (int) row.number(5),
+                            (int) row.number(6));
+                },
                 params.toArray()));
     }
 
@@ -310,13 +322,18 @@ public final class SalesHistory {
                 where(new Scope(scope.store(), scope.platform(), Optional.empty(), Optional.empty()), "day", params);
         params.add(day);
         Map<VariantRef, Integer> out = new HashMap<>();
+        PackedRow row = new PackedRow(3);
         db.read(c -> Sql.query(
                 c,
-                "SELECT s.store, s.variant_id, s.end_available FROM stock_day s JOIN (SELECT store, variant_id, "
+                "SELECT " + PackedColumns.select(List.of("s.store", "s.variant_id", "s.end_available"))
+                        + " FROM stock_day s JOIN (SELECT store, variant_id, "
                         + "MAX(day) AS last_day FROM stock_day WHERE 1 = 1" + where
                         + " AND day < ? GROUP BY store, variant_id) m ON s.store = m.store "
                         + "AND s.variant_id = m.variant_id AND s.day = m.last_day",
-                rs -> out.put(new VariantRef(rs.getString(1), rs.getString(2)), rs.getInt(3)),
+                rs -> {
+                    row.read(rs, 1);
+                    return out.put(new VariantRef(row.text(0), row.text(1)), (int) row.number(2));
+                },
                 params.toArray()));
         return out;
     }

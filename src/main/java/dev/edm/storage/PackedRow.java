@@ -59,6 +59,21 @@ public final class PackedRow {
         return end == start ? "" : new String(bytes, start, end - start, StandardCharsets.UTF_8);
     }
 
+    /** Whether value {@code i} is '' (NULL, or an empty text). */
+    public boolean isEmpty(int i) {
+        return values != null ? values[i].isEmpty() : starts[i + 1] - 1 == starts[i];
+    }
+
+    /** The value of a {@link PackedColumns#nullable} column {@code i}: null when it was NULL. */
+    public String textOrNull(int i) {
+        if (values != null) {
+            return PackedColumns.orNull(values[i]);
+        }
+        int start = starts[i];
+        int end = starts[i + 1] - 1;
+        return end == start ? null : new String(bytes, start + 1, end - start - 1, StandardCharsets.UTF_8);
+    }
+
     /** Whether value {@code i} is {@code text} (a string of Latin-1 characters, as periods are). */
     public boolean is(int i, String text) {
         if (values != null) {
