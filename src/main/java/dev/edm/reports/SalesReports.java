@@ -116,6 +116,7 @@ final class SalesReports {
         final Sum perCurrency;
         int index;
         private String csv;
+        private String csvCurrency;
 
         Series(Object key, int index, String store, Key k, String title, Sum perSku, Sum perCurrency) {
             this.key = key;
@@ -137,6 +138,7 @@ final class SalesReports {
                 StringBuilder out = new StringBuilder();
                 Csv.line(out, Arrays.asList(shop, platform, sku, variantId, title, ""));
                 csv = out.substring(0, out.length() - 2); // without the line end
+                csvCurrency = Csv.cell(currency);
             }
             return csv;
         }
@@ -181,11 +183,12 @@ final class SalesReports {
 
         @Override
         public void appendCsv(StringBuilder out) {
-            out.append(csvPeriod).append(',').append(series.csv()).append(units).append(',');
-            Csv.append(out, revenue);
-            out.append(',');
-            Csv.append(out, series.currency);
-            out.append("\r\n");
+            String middle = series.csv(); // makes csvCurrency too
+            out.append(csvPeriod).append(',').append(middle).append(units).append(',');
+            out.append(revenue.toPlainString())
+                    .append(',')
+                    .append(series.csvCurrency)
+                    .append("\r\n");
         }
     }
 
@@ -358,8 +361,10 @@ final class SalesReports {
 
     /** Units and revenue per SKU and currency over the window (a line without SKU counts under its variant's). */
     Map<SkuCurrency, Sum> bySku(Scope scope, Map<String, VariantState> variants) {
-        Map<SkuCurrency, Sum> out =
-                new TreeMap<>(Comparator.comparing(SkuCurrency::sku).thenComparing(SkuCurrency::currency));
+        Map<SkuCurrency, Sum> out = new TreeMap<>((a, b) -> {
+            int c = a.sku().compareTo(b.sku());
+            return c != 0 ? c : a.currency().compareTo(b.currency());
+        });
         for (Sold s : history.sold(scope, 0)) {
             String sku = s.sku();
             if (sku == null) {
@@ -381,7 +386,7 @@ final class SalesReports {
         Map<String, String> titles = titles(variants);
         List<List<Object>> out = new ArrayList<>();
         List<Map.Entry<SkuCurrency, Sum>> byUnits = new ArrayList<>(sums.entrySet());
-        byUnits.sort(Comparator.comparing((Map.Entry<SkuCurrency, Sum> e) -> -e.getValue().units));
+        byUnits.sort((a, b) -> Long.compare(-a.getValue().units, -b.getValue().units));
         for (int i = 0; i < Math.min(limit, byUnits.size()); i++) {
             out.add(topRow("units", i + 1, byUnits.get(i), titles));
         }
@@ -414,9 +419,10 @@ final class SalesReports {
             out.computeIfAbsent(e.getKey().currency(), k -> new ArrayList<>()).add(e);
         }
         for (List<Map.Entry<SkuCurrency, Sum>> list : out.values()) {
-            list.sort(Comparator.comparing((Map.Entry<SkuCurrency, Sum> e) -> e.getValue().revenue)
-                    .reversed()
-                    .thenComparing(e -> e.getKey().sku()));
+            list.sort((a, b) -> {
+                int c = b.getValue().revenue.compareTo(a.getValue().revenue);
+                return c != 0 ? c : a.getKey().sku().compareTo(b.getKey().sku());
+            });
         }
         return out;
     }
