@@ -108,10 +108,10 @@ public final class PackedRow {
         return new String(bytes, start, starts[to] - 1 - start, StandardCharsets.UTF_8);
     }
 
-    /** Value {@code i} as a whole number. */
+    /** Value {@code i} as a whole number (a real number is cut to one, as the driver's {@code getLong} does). */
     public long number(int i) {
         if (values != null) {
-            return Long.parseLong(values[i]);
+            return parseLong(values[i]);
         }
         int k = starts[i];
         int end = starts[i + 1] - 1;
@@ -120,17 +120,25 @@ public final class PackedRow {
             k++;
         }
         if (k == end || end - k > 18) {
-            return Long.parseLong(text(i));
+            return parseLong(text(i));
         }
         long v = 0;
         for (; k < end; k++) {
             int d = bytes[k] - '0';
             if (d < 0 || d > 9) {
-                return Long.parseLong(text(i));
+                return parseLong(text(i));
             }
             v = v * 10 + d;
         }
         return negative ? -v : v;
+    }
+
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return new BigDecimal(text).longValue();
+        }
     }
 
     /** Value {@code i} as an exact decimal, or null when it is ''. */
