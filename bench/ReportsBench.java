@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * Report bench, run by bench/reports.sh with the edm jar on the class path: writes SKUS variants with SKUS x
  * DAYS days of sales history (each SKU sells on a day with its own probability, 10% on average, 1-3 units) and
  * a stock history with stockouts straight into a fresh SQLite database, then times each report in process.
- * Args: WORK_DIR SKUS DAYS SEED. Deterministic for a seed.
+ * Args: WORK_DIR SKUS DAYS SEED [REPORTS, comma-separated: only these]. Deterministic for a seed.
  */
 public final class ReportsBench {
     static final String STORE = "shopify:bench.myshopify.com";
@@ -71,7 +71,11 @@ public final class ReportsBench {
             runs.put("inventory-value", Map.of());
             runs.put("top-sellers", Map.of());
             runs.put("sell-through", Map.of());
+            List<String> only = args.length > 4 && !args[4].isBlank() ? List.of(args[4].split(",")) : List.of();
             for (var run : runs.entrySet()) {
+                if (!only.isEmpty() && !only.contains(run.getKey())) {
+                    continue;
+                }
                 for (int round = 1; round <= 2; round++) {
                     long cpu = THREADS.getCurrentThreadCpuTime();
                     long start = System.nanoTime();

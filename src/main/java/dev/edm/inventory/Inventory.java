@@ -3,6 +3,8 @@ package dev.edm.inventory;
 import dev.edm.event.DeliveryEvents;
 import dev.edm.storage.Database;
 import dev.edm.storage.Filter;
+import dev.edm.storage.PackedColumns;
+import dev.edm.storage.PackedRow;
 import dev.edm.storage.Session;
 import dev.edm.storage.Sql;
 import java.math.BigDecimal;
@@ -125,12 +127,48 @@ public final class Inventory {
     /** All variants (deleted ones too), optionally of one store, ordered by store and title. */
     public List<VariantState> variants(Optional<String> store) {
         Filter f = new Filter().eq("store", store);
+        PackedRow row = new PackedRow(14);
         return db.read(c -> Sql.query(
                 c,
-                "SELECT " + VARIANT_COLUMNS + " FROM variant" + f.where() + " ORDER BY store, title, variant_id",
-                Inventory::variantRow,
+                "SELECT " + PackedColumns.select(PACKED_VARIANT_COLUMNS) + " FROM variant" + f.where()
+                        + " ORDER BY store, title, variant_id",
+                rs -> {
+                    row.read(rs, 1);
+                    return new VariantState(
+                            row.text(0),
+                            row.text(1),
+                            row.text(2),
+                            row.textOrNull(3),
+                            row.textOrNull(4),
+                            row.textOrNull(5),
+                            row.textOrNull(6),
+                            row.textOrNull(7),
+                            row.textOrNull(8),
+                            row.number(9) == 1,
+                            Instant.ofEpochMilli(row.number(10)),
+                            Instant.ofEpochMilli(row.number(11)),
+                            row.isEmpty(12) ? null : (int) row.number(12),
+                            row.isEmpty(13) ? null : Instant.ofEpochMilli(row.number(13)));
+                },
                 f.params()));
     }
+
+    /** {@link #VARIANT_COLUMNS} as read packed (every variant is read for the reports; see {@link PackedColumns}). */
+    private static final List<String> PACKED_VARIANT_COLUMNS = List.of(
+            "store",
+            "variant_id",
+            "product_id",
+            PackedColumns.nullable("sku"),
+            PackedColumns.nullable("title"),
+            PackedColumns.nullable("price"),
+            PackedColumns.nullable("currency"),
+            PackedColumns.nullable("inventory_item_id"),
+            PackedColumns.nullable("status"),
+            "deleted",
+            "first_seen",
+            "product_updated_at",
+            "stock_total",
+            "last_sale_at");
 
     /** Every variant, deleted ones too (a full check resolves their leftover alerts). */
     public static List<VariantRef> allVariants(Session session) throws SQLException {

@@ -1,11 +1,12 @@
 package dev.edm.inventory;
 
 import dev.edm.storage.Database;
+import dev.edm.storage.PackedColumns;
+import dev.edm.storage.PackedRow;
 import dev.edm.storage.Sql;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -53,48 +54,101 @@ public final class SalesHistory {
      */
     public List<Sold> sold(Scope scope, int dayLength) {
         List<Sold> out = new ArrayList<>();
-        db.read(c -> {
-            for (Part p : parts(scope, dayLength, null)) {
-                out.addAll(Sql.query(c, p.sql(), SalesHistory::sold, p.params().toArray()));
-            }
-            return null;
-        });
+        SoldRow row = new SoldRow();
+        read(
+                scope,
+                dayLength,
+                false,
+                row,
+                () -> out.add(new Sold(
+                        row.period(),
+                        row.store(),
+                        blank(row.sku()),
+                        blank(row.variantId()),
+                        blank(row.currency()),
+                        row.unitPrice(),
+                        row.units())));
         return out;
     }
 
     /**
-     * The rows of {@link #sold} by day (10) or month (7), streamed to {@code sink} in the order of period, store,
-     * SKU, variant and currency (unknown as ''), so a caller can group neighbours without holding them all.
+     * The rows of {@link #sold} by day (10) or month (7), handed to {@code sink} one by one in the order of
+     * period, store, SKU, variant and currency (unknown as ''), so a caller can group neighbours without holding
+     * them all. The row is reused: its values are read before the next.
      */
-    public void forEachSold(Scope scope, int dayLength, Consumer<Sold> sink) {
+    public void forEachSold(Scope scope, int dayLength, Consumer<SoldRow> sink) {
         if (dayLength != 10 && dayLength != 7) {
             throw new IllegalArgumentException("ordered rows are by day or month");
         }
-        Map<String, BigDecimal> prices = new HashMap<>();
+        SoldRow row = new SoldRow();
+        read(scope, dayLength, true, row, () -> sink.accept(row));
+    }
+
+    /**
+     * A row of {@link #forEachSold}: what {@link Sold} holds, with unknown values as '' and made only when asked
+     * for, straight from the bytes the database returned (millions of rows per report).
+     */
+    public static final class SoldRow {
+        private final PackedRow row = new PackedRow(7);
+
+        public String period() {
+            return row.text(0);
+        }
+
+        /** Whether the period is {@code period} (without making a string). */
+        public boolean periodIs(String period) {
+            return row.is(0, period);
+        }
+
+        /** Store, SKU, variant and currency as one string: equal exactly when all four are. */
+        public String series() {
+            return row.key(1, 5);
+        }
+
+        public String store() {
+            return row.text(1);
+        }
+
+        public String sku() {
+            return row.text(2);
+        }
+
+        public String variantId() {
+            return row.text(3);
+        }
+
+        public String currency() {
+            return row.text(4);
+        }
+
+        /** The exact unit price, null when unknown. */
+        public BigDecimal unitPrice() {
+            return row.decimal(5);
+        }
+
+        public long units() {
+            return row.number(6);
+        }
+    }
+
+    /** Reads the parts' rows into {@code row}, in report order when {@code ordered}, streamed (PostgreSQL too). */
+    private void read(Scope scope, int dayLength, boolean ordered, SoldRow row, Runnable each) {
         db.read(c -> {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
             try {
                 // ORDER BY in Java's order of strings: byte order, not PostgreSQL's database collation
-                String collate =
-                        c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL") ? " COLLATE \"C\"" : "";
+                String collate = !ordered
+                        ? null
+                        : c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL") ? " COLLATE \"C\"" : "";
                 for (Part p : parts(scope, dayLength, collate)) {
                     try (PreparedStatement ps = c.prepareStatement(p.sql())) {
                         ps.setFetchSize(2000);
                         Sql.bind(ps, p.params().toArray());
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
-                                String price = rs.getString(6);
-                                sink.accept(new Sold(
-                                        rs.getString(1),
-                                        rs.getString(2),
-                                        blank(rs.getString(3)),
-                                        blank(rs.getString(4)),
-                                        blank(rs.getString(5)),
-                                        price == null || price.isEmpty()
-                                                ? null
-                                                : prices.computeIfAbsent(price, BigDecimal::new),
-                                        rs.getLong(7)));
+                                row.row.read(rs, 1);
+                                each.run();
                             }
                         }
                     }
@@ -107,8 +161,15 @@ public final class SalesHistory {
         });
     }
 
-    /** One query of a {@link #sold} read and its parameters. */
-    private record Part(String sql, List<Object> params) {}
+    /**
+     * One query of a {@link #sold} read and its parameters: period, store, SKU, variant, currency, unit price
+     * and units, packed into one column and then one by one (see {@link PackedColumns}).
+     */
+    private record Part(String sql, List<Object> params) {
+        static Part of(List<String> columns, String rest, List<Object> params) {
+            return new Part("SELECT " + PackedColumns.select(columns) + " " + rest, params);
+        }
+    }
 
     /**
      * The queries of a read, in period order: whole months of the range from {@code sales_month}, the days of
@@ -161,9 +222,16 @@ public final class SalesHistory {
         String period = dayLength == 0 ? "''" : dayLength == 10 ? "sale_day" : "substr(sale_day, 1, " + dayLength + ")";
         List<Object> params = new ArrayList<>();
         String where = where(scope, "sale_day", params);
-        return new Part(
-                "SELECT " + period + ", store, sku, variant_id, currency, unit_price, "
-                        + "SUM(quantity - reversed_quantity) FROM sale_line WHERE quantity > reversed_quantity" + where
+        return Part.of(
+                List.of(
+                        period,
+                        "store",
+                        "sku",
+                        "variant_id",
+                        "currency",
+                        "unit_price",
+                        "SUM(quantity - reversed_quantity)"),
+                "FROM sale_line WHERE quantity > reversed_quantity" + where
                         + " GROUP BY " + (dayLength == 0 ? "" : period + ", ")
                         + "store, sku, variant_id, currency, unit_price"
                         + (collate != null
@@ -189,13 +257,19 @@ public final class SalesHistory {
                         Optional.ofNullable(last).map(YearMonth::toString)),
                 "month",
                 params);
-        String sql = dayLength == 7
-                ? "SELECT month, store, sku, variant_id, currency, unit_price, units FROM sales_month WHERE units > 0"
-                        + where
-                        + (collate != null ? orderBy(collate, "month", "store", "sku", "variant_id", "currency") : "")
-                : "SELECT '', store, sku, variant_id, currency, unit_price, SUM(units) FROM sales_month WHERE units > 0"
-                        + where + " GROUP BY store, sku, variant_id, currency, unit_price";
-        return new Part(sql, params);
+        return dayLength == 7
+                ? Part.of(
+                        List.of("month", "store", "sku", "variant_id", "currency", "unit_price", "units"),
+                        "FROM sales_month WHERE units > 0" + where
+                                + (collate != null
+                                        ? orderBy(collate, "month", "store", "sku", "variant_id", "currency")
+                                        : ""),
+                        params)
+                : Part.of(
+                        List.of("''", "store", "sku", "variant_id", "currency", "unit_price", "SUM(units)"),
+                        "FROM sales_month WHERE units > 0" + where
+                                + " GROUP BY store, sku, variant_id, currency, unit_price",
+                        params);
     }
 
     private static String orderBy(String collate, String... columns) {
@@ -206,19 +280,6 @@ public final class SalesHistory {
         return sql.toString();
     }
 
-    /** A row of period, store, sku, variant, currency, unit price and units ('' read as unknown). */
-    private static Sold sold(ResultSet rs) throws SQLException {
-        String price = blank(rs.getString(6));
-        return new Sold(
-                rs.getString(1),
-                rs.getString(2),
-                blank(rs.getString(3)),
-                blank(rs.getString(4)),
-                blank(rs.getString(5)),
-                price == null ? null : new BigDecimal(price),
-                rs.getLong(7));
-    }
-
     private static String blank(String s) {
         return s == null || s.isEmpty() ? null : s;
     }
@@ -227,18 +288,30 @@ public final class SalesHistory {
     public List<StockDay> stockDays(Scope scope) {
         List<Object> params = new ArrayList<>();
         String where = where(scope, "day", params);
+        PackedRow row = new PackedRow(7);
         return db.read(c -> Sql.query(
                 c,
-                "SELECT store, variant_id, day, start_available, min_available, max_available, end_available "
-                        + "FROM stock_day WHERE 1 = 1" + where + " ORDER BY store, variant_id, day",
-                rs -> new StockDay(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        Sql.getInt(rs, 4),
-                        rs.getInt(5),
-                        rs.getInt(6),
-                        rs.getInt(7)),
+                "SELECT "
+                        + PackedColumns.select(List.of(
+                                "store",
+                                "variant_id",
+                                "day",
+                                "start_available",
+                                "min_available",
+                                "max_available",
+                                "end_available"))
+                        + " FROM stock_day WHERE 1 = 1" + where + " ORDER BY store, variant_id, day",
+                rs -> {
+                    row.read(rs, 1);
+                    return new StockDay(
+                            row.text(0),
+                            row.text(1),
+                            row.text(2),
+                            row.isEmpty(3) ? null : (int) row.number(3),
+                            (int) row.number(4),
+                            (int) row.number(5),
+                            (int) row.number(6));
+                },
                 params.toArray()));
     }
 
@@ -249,13 +322,18 @@ public final class SalesHistory {
                 where(new Scope(scope.store(), scope.platform(), Optional.empty(), Optional.empty()), "day", params);
         params.add(day);
         Map<VariantRef, Integer> out = new HashMap<>();
+        PackedRow row = new PackedRow(3);
         db.read(c -> Sql.query(
                 c,
-                "SELECT s.store, s.variant_id, s.end_available FROM stock_day s JOIN (SELECT store, variant_id, "
+                "SELECT " + PackedColumns.select(List.of("s.store", "s.variant_id", "s.end_available"))
+                        + " FROM stock_day s JOIN (SELECT store, variant_id, "
                         + "MAX(day) AS last_day FROM stock_day WHERE 1 = 1" + where
                         + " AND day < ? GROUP BY store, variant_id) m ON s.store = m.store "
                         + "AND s.variant_id = m.variant_id AND s.day = m.last_day",
-                rs -> out.put(new VariantRef(rs.getString(1), rs.getString(2)), rs.getInt(3)),
+                rs -> {
+                    row.read(rs, 1);
+                    return out.put(new VariantRef(row.text(0), row.text(1)), (int) row.number(2));
+                },
                 params.toArray()));
         return out;
     }

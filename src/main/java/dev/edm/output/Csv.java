@@ -24,12 +24,13 @@ public final class Csv {
         return out.toString();
     }
 
-    private static void line(StringBuilder out, List<?> cells) {
+    /** One line of cells, CRLF-terminated, appended to {@code out}. */
+    public static void line(StringBuilder out, List<?> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(cell(cells.get(i)));
+            append(out, cells.get(i));
         }
         out.append("\r\n");
     }
@@ -43,14 +44,60 @@ public final class Csv {
             return n instanceof BigDecimal d ? d.toPlainString() : n.toString();
         }
         String text = value.toString();
+        if (plain(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 3);
+        appendText(out, text);
+        return out.toString();
+    }
+
+    /** {@link #cell(Object)} appended to {@code out} without a string of its own. */
+    public static void append(StringBuilder out, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof Long l) {
+            out.append(l.longValue());
+        } else if (value instanceof Integer i) {
+            out.append(i.intValue());
+        } else if (value instanceof Number n) {
+            out.append(n instanceof BigDecimal d ? d.toPlainString() : n.toString());
+        } else {
+            String text = value.toString();
+            if (plain(text)) {
+                out.append(text);
+            } else {
+                appendText(out, text);
+            }
+        }
+    }
+
+    /** Whether text is written as it is: no leading formula character, nothing to quote. */
+    private static boolean plain(String text) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void appendText(StringBuilder out, String value) {
+        String text = value;
         if (!text.isEmpty()
                 && "=+-@\t\r".indexOf(text.charAt(0)) >= 0
                 && !PLAIN_NUMBER.matcher(text).matches()) {
             text = "'" + text;
         }
         if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            return '"' + text.replace("\"", "\"\"") + '"';
+            out.append('"').append(text.replace("\"", "\"\"")).append('"');
+        } else {
+            out.append(text);
         }
-        return text;
     }
 }

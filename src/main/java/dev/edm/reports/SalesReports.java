@@ -4,11 +4,15 @@ import dev.edm.inventory.SalesHistory;
 import dev.edm.inventory.SalesHistory.Scope;
 import dev.edm.inventory.SalesHistory.Sold;
 import dev.edm.inventory.VariantState;
+import dev.edm.output.Csv;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -78,13 +82,7 @@ final class SalesReports {
                 g.add(k, rows.get(k));
             }
         } else {
-            Sum one = new Sum();
-            history.forEachSold(scope, period.equals("month") ? 7 : 10, s -> {
-                one.units = 0;
-                one.revenue = BigDecimal.ZERO;
-                one.add(s);
-                g.add(new Key(s.period(), s.store(), nz(s.sku()), nz(s.variantId()), nz(s.currency())), one);
-            });
+            history.forEachSold(scope, period.equals("month") ? 7 : 10, g::add);
         }
         g.finish();
     }
@@ -92,62 +90,243 @@ final class SalesReports {
     /** A sales row's key. */
     record Key(String period, String store, String sku, String variantId, String currency) {}
 
-    private static final Comparator<Key> ORDER = Comparator.comparing(Key::period)
-            .thenComparing(Key::store)
-            .thenComparing(Key::sku)
-            .thenComparing(Key::variantId)
-            .thenComparing(Key::currency);
+    /** By period, store, SKU, variant and currency. */
+    private static final Comparator<Key> ORDER = (a, b) -> {
+        int c = a.period().compareTo(b.period());
+        c = c != 0 ? c : a.store().compareTo(b.store());
+        c = c != 0 ? c : a.sku().compareTo(b.sku());
+        c = c != 0 ? c : a.variantId().compareTo(b.variantId());
+        return c != 0 ? c : a.currency().compareTo(b.currency());
+    };
 
-    /** Sums neighbouring rows of one key (keys arrive in report order), emits each, then the totals. */
+    /**
+     * One line of the sales report across periods (store, SKU, variant, currency) with what its rows need: the
+     * title, shop and platform, and the totals it adds to.
+     */
+    private static final class Series {
+        final Object key;
+        final String store;
+        final String sku;
+        final String variantId;
+        final String currency;
+        final String shop;
+        final String platform;
+        final String title;
+        final Sum perSku;
+        final Sum perCurrency;
+        int index;
+        private String csv;
+        private String csvCurrency;
+
+        Series(Object key, int index, String store, Key k, String title, Sum perSku, Sum perCurrency) {
+            this.key = key;
+            this.index = index;
+            this.store = store;
+            this.sku = k.sku();
+            this.variantId = k.variantId();
+            this.currency = k.currency();
+            this.shop = Reports.shop(store);
+            this.platform = Reports.platform(store);
+            this.title = title;
+            this.perSku = perSku;
+            this.perCurrency = perCurrency;
+        }
+
+        /** The CSV cells after the period, up to the units: the same in every period. */
+        String csv() {
+            if (csv == null) {
+                StringBuilder out = new StringBuilder();
+                Csv.line(out, Arrays.asList(shop, platform, sku, variantId, title, ""));
+                csv = out.substring(0, out.length() - 2); // without the line end
+                csvCurrency = Csv.cell(currency);
+            }
+            return csv;
+        }
+    }
+
+    /** A line of the report for one period and series; written as CSV without a list of cells. */
+    private static final class Line extends AbstractList<Object> implements TableWriter.CsvLine {
+        private final String period;
+        private final String csvPeriod;
+        private final Series series;
+        private final long units;
+        private final BigDecimal revenue;
+
+        Line(String period, String csvPeriod, Series series, long units, BigDecimal revenue) {
+            this.period = period;
+            this.csvPeriod = csvPeriod;
+            this.series = series;
+            this.units = units;
+            this.revenue = revenue;
+        }
+
+        @Override
+        public Object get(int i) {
+            return switch (i) {
+                case 0 -> period;
+                case 1 -> series.shop;
+                case 2 -> series.platform;
+                case 3 -> series.sku;
+                case 4 -> series.variantId;
+                case 5 -> series.title;
+                case 6 -> units;
+                case 7 -> revenue;
+                case 8 -> series.currency;
+                default -> throw new IndexOutOfBoundsException(i);
+            };
+        }
+
+        @Override
+        public int size() {
+            return 9;
+        }
+
+        @Override
+        public void appendCsv(StringBuilder out) {
+            String middle = series.csv(); // makes csvCurrency too
+            out.append(csvPeriod).append(',').append(middle).append(units).append(',');
+            out.append(revenue.toPlainString())
+                    .append(',')
+                    .append(series.csvCurrency)
+                    .append("\r\n");
+        }
+    }
+
+    /**
+     * Sums neighbouring rows of one key (keys arrive in report order), emits each, then the totals. Every period
+     * lists its series in much the same order, so the next row's series is looked for after the last one first
+     * (then in a map).
+     */
     private static final class Grouper {
+        private static final int LOOK_AHEAD = 8;
+        private static final Comparator<Series> SERIES_ORDER = (a, b) -> {
+            int c = a.store == b.store ? 0 : a.store.compareTo(b.store); // one instance per store
+            c = c != 0 ? c : a.sku.compareTo(b.sku);
+            c = c != 0 ? c : a.variantId.compareTo(b.variantId);
+            return c != 0 ? c : a.currency.compareTo(b.currency);
+        };
         private final Map<String, VariantState> variants;
         private final Consumer<List<Object>> sink;
+        private final Map<Object, Series> series = new HashMap<>();
+        private final List<Series> seen = new ArrayList<>();
+        private final Map<String, String> stores = new HashMap<>();
         private final Map<Key, Sum> perSku = new HashMap<>();
         private final Map<String, Sum> perCurrency = new TreeMap<>();
-        private Key key;
-        private Sum sum;
-        private String store = "";
-        private String shop = "";
-        private String platform = "";
+        private int cursor;
+        private int ordered; // series before this index are in order; those after were added this period
+        private String period;
+        private String csvPeriod;
+        private Series current;
+        private long units;
+        private BigDecimal revenue;
 
         Grouper(Map<String, VariantState> variants, Consumer<List<Object>> sink) {
             this.variants = variants;
             this.sink = sink;
         }
 
-        void add(Key k, Sum s) {
-            if (!k.equals(key)) {
-                flush();
-                key = k;
-                sum = new Sum();
+        /** A row of the database's sums by day or month. */
+        void add(SalesHistory.SoldRow r) {
+            String p = period != null && r.periodIs(period) ? period : r.period();
+            String key = r.series();
+            long n = r.units();
+            BigDecimal price = r.unitPrice();
+            BigDecimal sum =
+                    price == null ? BigDecimal.ZERO : BigDecimal.ZERO.add(price.multiply(BigDecimal.valueOf(n)));
+            if (next(p, key)) {
+                start(key, new Key("", r.store(), r.sku(), r.variantId(), r.currency()));
             }
-            sum.add(s);
+            units += n;
+            revenue = revenue.add(sum);
+        }
+
+        /** A row of sums by week (keys without unknown values). */
+        void add(Key k, Sum s) {
+            Key key = new Key("", k.store(), k.sku(), k.variantId(), k.currency());
+            if (next(k.period(), key)) {
+                start(key, key);
+            }
+            units += s.units;
+            revenue = revenue.add(s.revenue);
+        }
+
+        /** Whether the row starts a new line of the report (the last one is written, its sums cleared). */
+        private boolean next(String period, Object key) {
+            if (current != null && period.equals(this.period) && current.key.equals(key)) {
+                return false;
+            }
+            flush();
+            if (!period.equals(this.period)) {
+                this.period = period;
+                csvPeriod = Csv.cell(period);
+                cursor = 0;
+                if (ordered < seen.size()) {
+                    mergeNew();
+                }
+            }
+            units = 0;
+            revenue = BigDecimal.ZERO;
+            for (int i = cursor; i < Math.min(cursor + LOOK_AHEAD, seen.size()); i++) {
+                if (seen.get(i).key.equals(key)) { // the next, or one after a few without sales this period
+                    current = seen.get(i);
+                    cursor = i + 1;
+                    return false;
+                }
+            }
+            current = series.get(key);
+            if (current != null) {
+                cursor = current.index + 1;
+                return false;
+            }
+            return true;
+        }
+
+        private void start(Object key, Key k) {
+            VariantState v = variants.get(k.store() + "|" + k.variantId());
+            current = new Series(
+                    key,
+                    seen.size(),
+                    stores.computeIfAbsent(k.store(), x -> x),
+                    k,
+                    v == null ? "" : v.title(),
+                    perSku.computeIfAbsent(new Key("", k.store(), k.sku(), "", k.currency()), x -> new Sum()),
+                    perCurrency.computeIfAbsent(k.currency(), x -> new Sum()));
+            series.put(key, current);
+            seen.add(current);
+            cursor = seen.size();
+        }
+
+        /** Puts the series added in the last period (in order among themselves) in their places. */
+        private void mergeNew() {
+            List<Series> old = seen.subList(0, ordered);
+            List<Series> merged = new ArrayList<>(seen.size());
+            int from = 0;
+            for (Series added : seen.subList(ordered, seen.size())) {
+                int at = Collections.binarySearch(old, added, SERIES_ORDER);
+                at = Math.max(at < 0 ? -at - 1 : at, from);
+                merged.addAll(old.subList(from, at));
+                merged.add(added);
+                from = at;
+            }
+            merged.addAll(old.subList(from, ordered));
+            seen.clear();
+            seen.addAll(merged);
+            for (int i = 0; i < seen.size(); i++) {
+                seen.get(i).index = i;
+            }
+            ordered = seen.size();
         }
 
         private void flush() {
-            if (key == null) {
+            if (current == null) {
                 return;
             }
-            Key k = key;
-            if (!k.store().equals(store)) { // rows of one store follow each other within a period
-                store = k.store();
-                shop = Reports.shop(store);
-                platform = Reports.platform(store);
-            }
-            VariantState v = variants.get(k.store() + "|" + k.variantId());
-            sink.accept(Reports.row(
-                    k.period(),
-                    shop,
-                    platform,
-                    k.sku(),
-                    k.variantId(),
-                    v == null ? "" : v.title(),
-                    sum.units,
-                    sum.revenue,
-                    k.currency()));
-            perSku.computeIfAbsent(new Key("", k.store(), k.sku(), "", k.currency()), x -> new Sum())
-                    .add(sum);
-            perCurrency.computeIfAbsent(k.currency(), x -> new Sum()).add(sum);
+            Series s = current;
+            sink.accept(new Line(period, csvPeriod, s, units, revenue));
+            s.perSku.units += units;
+            s.perSku.revenue = s.perSku.revenue.add(revenue);
+            s.perCurrency.units += units;
+            s.perCurrency.revenue = s.perCurrency.revenue.add(revenue);
         }
 
         void finish() {
@@ -182,8 +361,10 @@ final class SalesReports {
 
     /** Units and revenue per SKU and currency over the window (a line without SKU counts under its variant's). */
     Map<SkuCurrency, Sum> bySku(Scope scope, Map<String, VariantState> variants) {
-        Map<SkuCurrency, Sum> out =
-                new TreeMap<>(Comparator.comparing(SkuCurrency::sku).thenComparing(SkuCurrency::currency));
+        Map<SkuCurrency, Sum> out = new TreeMap<>((a, b) -> {
+            int c = a.sku().compareTo(b.sku());
+            return c != 0 ? c : a.currency().compareTo(b.currency());
+        });
         for (Sold s : history.sold(scope, 0)) {
             String sku = s.sku();
             if (sku == null) {
@@ -205,7 +386,7 @@ final class SalesReports {
         Map<String, String> titles = titles(variants);
         List<List<Object>> out = new ArrayList<>();
         List<Map.Entry<SkuCurrency, Sum>> byUnits = new ArrayList<>(sums.entrySet());
-        byUnits.sort(Comparator.comparing((Map.Entry<SkuCurrency, Sum> e) -> -e.getValue().units));
+        byUnits.sort((a, b) -> Long.compare(-a.getValue().units, -b.getValue().units));
         for (int i = 0; i < Math.min(limit, byUnits.size()); i++) {
             out.add(topRow("units", i + 1, byUnits.get(i), titles));
         }
@@ -238,9 +419,10 @@ final class SalesReports {
             out.computeIfAbsent(e.getKey().currency(), k -> new ArrayList<>()).add(e);
         }
         for (List<Map.Entry<SkuCurrency, Sum>> list : out.values()) {
-            list.sort(Comparator.comparing((Map.Entry<SkuCurrency, Sum> e) -> e.getValue().revenue)
-                    .reversed()
-                    .thenComparing(e -> e.getKey().sku()));
+            list.sort((a, b) -> {
+                int c = b.getValue().revenue.compareTo(a.getValue().revenue);
+                return c != 0 ? c : a.getKey().sku().compareTo(b.getKey().sku());
+            });
         }
         return out;
     }

@@ -41,36 +41,47 @@ abstract sealed class TableWriter implements Consumer<List<Object>>
         }
     }
 
-    abstract void write(List<Object> row) throws IOException;
+    abstract void write(List<?> row) throws IOException;
 
     /** Ends the document and flushes (the underlying writer stays open). */
     abstract void finish() throws IOException;
 
+    /** A row that writes its own CSV line (the same text as its cells would give), for rows made by the million. */
+    interface CsvLine {
+        void appendCsv(StringBuilder out);
+    }
+
+    /** Lines are gathered in a buffer and handed to the writer in chunks of about {@value #CHUNK} characters. */
     static final class CsvWriter extends TableWriter {
+        private static final int CHUNK = 16_384;
         private final Writer out;
+        private final StringBuilder buffer = new StringBuilder(CHUNK + 1024);
 
         CsvWriter(List<String> columns, Writer out) throws IOException {
             this.out = out;
-            line(columns);
+            write(columns);
         }
 
         @Override
-        void write(List<Object> row) throws IOException {
-            line(row);
+        void write(List<?> row) throws IOException {
+            if (row instanceof CsvLine line) {
+                line.appendCsv(buffer);
+            } else {
+                Csv.line(buffer, row);
+            }
+            if (buffer.length() >= CHUNK) {
+                drain();
+            }
         }
 
-        private void line(List<?> cells) throws IOException {
-            for (int i = 0; i < cells.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(Csv.cell(cells.get(i)));
-            }
-            out.write("\r\n");
+        private void drain() throws IOException {
+            out.append(buffer);
+            buffer.setLength(0);
         }
 
         @Override
         void finish() throws IOException {
+            drain();
             out.flush();
         }
     }
@@ -95,7 +106,7 @@ abstract sealed class TableWriter implements Consumer<List<Object>>
         }
 
         @Override
-        void write(List<Object> row) throws IOException {
+        void write(List<?> row) throws IOException {
             json.writeStartObject();
             for (int i = 0; i < columns.size(); i++) {
                 json.writeFieldName(columns.get(i));

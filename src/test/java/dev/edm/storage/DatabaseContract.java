@@ -3,7 +3,11 @@ package dev.edm.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.edm.config.DatabaseSettings;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,5 +81,39 @@ abstract class DatabaseContract {
 
     private boolean acquire(String owner, long now, long ttl) {
         return db.transaction(c -> Leases.tryAcquire(c, "job", owner, now, ttl));
+    }
+
+    @Test
+    void packedColumnsReadBackEveryValueAndNullsWithAValueHoldingTheSeparatorReadOneByOne() {
+        List<List<Object>> rows = db.read(c -> {
+            List<List<Object>> out = new ArrayList<>();
+            PackedRow row = new PackedRow(6);
+            String sql = "SELECT "
+                    + PackedColumns.select(
+                            List.of("a", PackedColumns.nullable("b"), PackedColumns.nullable("c"), "d", "e", "f"))
+                    + " FROM (SELECT 'x' AS a, CAST(NULL AS VARCHAR(5)) AS b, '' AS c, -42 AS d, '12.50' AS e,"
+                    + " 'caf\u00e9' AS f UNION ALL SELECT 'y\u001fz', 'b', 'c', 7, '1E+3', '') t ORDER BY a";
+            try (var ps = c.prepareStatement(sql);
+                    var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    row.read(rs, 1);
+                    out.add(Arrays.asList(
+                            row.text(0),
+                            row.textOrNull(1),
+                            row.textOrNull(2),
+                            row.number(3),
+                            row.decimal(4),
+                            row.text(5),
+                            row.isEmpty(5),
+                            row.key(0, 2)));
+                }
+            }
+            return out;
+        });
+        assertThat(rows.get(0))
+                .containsExactly("x", null, "", -42L, new BigDecimal("12.50"), "caf\u00e9", false, "x\u001f");
+        assertThat(rows.get(1).subList(0, 7))
+                .containsExactly("y\u001fz", "b", "c", 7L, new BigDecimal("1E+3"), "", true);
+        assertThat(rows.get(1).get(7)).isNotEqualTo(rows.get(0).get(7));
     }
 }

@@ -1,0 +1,180 @@
+package dev.edm.storage;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The current row of a read with {@link PackedColumns#select}, reused from row to row: values are made into
+ * strings or numbers only when asked for, straight from the packed bytes.
+ */
+public final class PackedRow {
+    private final int count;
+    private final int[] starts;
+    private byte[] bytes;
+    private String[] values; // when the row could not be split
+
+    public PackedRow(int count) {
+        this.count = count;
+        this.starts = new int[count + 1];
+    }
+
+    /** Reads the row packed at column {@code index} (its values one by one after it when it cannot be split). */
+    public void read(ResultSet rs, int index) throws SQLException {
+        bytes = rs.getBytes(index);
+        values = null;
+        if (!split()) {
+            values = new String[count];
+            for (int i = 0; i < count; i++) {
+                String v = rs.getString(index + 1 + i);
+                values[i] = v == null ? "" : v;
+            }
+        }
+    }
+
+    private boolean split() {
+        int length = bytes == null ? 0 : bytes.length;
+        int n = 0;
+        starts[0] = 0;
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] == PackedColumns.SEPARATOR) {
+                if (++n == count) {
+                    return false;
+                }
+                starts[n] = i + 1;
+            }
+        }
+        starts[count] = length + 1;
+        return n == count - 1;
+    }
+
+    /** Value {@code i} ('' for NULL). */
+    public String text(int i) {
+        if (values != null) {
+            return values[i];
+        }
+        int start = starts[i];
+        int end = starts[i + 1] - 1;
+        return end == start ? "" : new String(bytes, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    /** Whether value {@code i} is '' (NULL, or an empty text). */
+    public boolean isEmpty(int i) {
+        return values != null ? values[i].isEmpty() : starts[i + 1] - 1 == starts[i];
+    }
+
+    /** The value of a {@link PackedColumns#nullable} column {@code i}: null when it was NULL. */
+    public String textOrNull(int i) {
+        if (values != null) {
+            return PackedColumns.orNull(values[i]);
+        }
+        int start = starts[i];
+        int end = starts[i + 1] - 1;
+        return end == start ? null : new String(bytes, start + 1, end - start - 1, StandardCharsets.UTF_8);
+    }
+
+    /** Whether value {@code i} is {@code text} (a string of Latin-1 characters, as periods are). */
+    public boolean is(int i, String text) {
+        if (values != null) {
+            return values[i].equals(text);
+        }
+        int start = starts[i];
+        int length = starts[i + 1] - 1 - start;
+        if (length != text.length()) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (bytes[start + k] != text.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Values {@code from} to {@code to} (exclusive) as one string that is equal for equal values and different
+     * otherwise (the packed text; length-prefixed values when the row could not be split).
+     */
+    public String key(int from, int to) {
+        if (values != null) {
+            StringBuilder key = new StringBuilder("\u0000");
+            for (int i = from; i < to; i++) {
+                key.append(values[i].length()).append(':').append(values[i]);
+            }
+            return key.toString();
+        }
+        int start = starts[from];
+        return new String(bytes, start, starts[to] - 1 - start, StandardCharsets.UTF_8);
+    }
+
+    /** Value {@code i} as a whole number (a real number is cut to one, as the driver's {@code getLong} does). */
+    public long number(int i) {
+        if (values != null) {
+            return parseLong(values[i]);
+        }
+        int k = starts[i];
+        int end = starts[i + 1] - 1;
+        boolean negative = k < end && bytes[k] == '-';
+        if (negative) {
+            k++;
+        }
+        if (k == end || end - k > 18) {
+            return parseLong(text(i));
+        }
+        long v = 0;
+        for (; k < end; k++) {
+            int d = bytes[k] - '0';
+            if (d < 0 || d > 9) {
+                return parseLong(text(i));
+            }
+            v = v * 10 + d;
+        }
+        return negative ? -v : v;
+    }
+
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return new BigDecimal(text).longValue();
+        }
+    }
+
+    /** Value {@code i} as an exact decimal, or null when it is ''. */
+    public BigDecimal decimal(int i) {
+        if (values != null) {
+            return values[i].isEmpty() ? null : new BigDecimal(values[i]);
+        }
+        int k = starts[i];
+        int end = starts[i + 1] - 1;
+        if (k == end) {
+            return null;
+        }
+        boolean negative = bytes[k] == '-';
+        if (negative) {
+            k++;
+        }
+        long unscaled = 0;
+        int scale = -1;
+        int digits = 0;
+        for (; k < end; k++) {
+            byte b = bytes[k];
+            if (b == '.' && scale < 0 && digits > 0 && k + 1 < end) {
+                scale = 0;
+            } else if (b >= '0' && b <= '9' && digits < 18) {
+                unscaled = unscaled * 10 + (b - '0');
+                digits++;
+                if (scale >= 0) {
+                    scale++;
+                }
+            } else {
+                return new BigDecimal(text(i)); // exponents, signs, long numbers, or not a number (throws as before)
+            }
+        }
+        if (digits == 0) {
+            return new BigDecimal(text(i));
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
+    }
+}
