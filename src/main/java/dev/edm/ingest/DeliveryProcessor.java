@@ -30,6 +30,14 @@ final class DeliveryProcessor implements AutoCloseable {
     private static final long LEASE_TTL_MILLIS = 30_000;
     private static final long IDLE_WAIT_MILLIS = 1_000;
     private static final long BUSY_WINDOW_NANOS = 100_000_000L;
+    // While webhooks arrive: pause YIELD_FACTOR x the batch time after each batch (processing keeps at least a
+    // 1 / (1 + YIELD_FACTOR) share of the time, 5%), at most MAX_PAUSE_MILLIS. Once the oldest pending delivery
+    // has waited STALE_MILLIS, the pause shrinks to the batch time (a 50% share), so a long burst never starves
+    // processing and deliveries are not left unprocessed for long.
+    private static final long YIELD_FACTOR = 19;
+    private static final long MAX_PAUSE_MILLIS = 250;
+    private static final long STALE_MILLIS = 30_000;
+    private static final long STALE_MAX_PAUSE_MILLIS = 50;
 
     private final Database db;
     private final Database.Pinned pinned;
@@ -41,6 +49,7 @@ final class DeliveryProcessor implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long lastIngestNanos;
+    private long oldestPendingMillis = Long.MAX_VALUE; // received time of the first delivery of the last batch
 
     /** Live processing: small transactions (at most 100 deliveries) so webhook commits wait little. */
     DeliveryProcessor(Database db, DeliveryHandler handler, IngestMetrics metrics, Clock clock, String owner) {
@@ -108,13 +117,16 @@ final class DeliveryProcessor implements AutoCloseable {
     }
 
     /**
-     * While webhooks keep arriving, processing takes at most about a quarter of the database writer's time:
-     * acknowledging deliveries comes first; the backlog drains once the burst is over.
+     * While webhooks keep arriving, processing takes about 5% of the time (acknowledging deliveries comes first;
+     * the backlog drains once the burst is over), and half of it once deliveries have waited 30 s.
      */
     private void yieldToIngest(long batchNanos) {
         boolean busy = System.nanoTime() - lastIngestNanos < BUSY_WINDOW_NANOS;
         if (busy) {
-            long pauseMillis = Math.min(50, TimeUnit.NANOSECONDS.toMillis(3 * batchNanos));
+            boolean stale = clock.millis() - oldestPendingMillis > STALE_MILLIS;
+            long pauseMillis = stale
+                    ? Math.min(STALE_MAX_PAUSE_MILLIS, TimeUnit.NANOSECONDS.toMillis(batchNanos))
+                    : Math.min(MAX_PAUSE_MILLIS, TimeUnit.NANOSECONDS.toMillis(YIELD_FACTOR * batchNanos));
             if (pauseMillis > 0) {
                 try {
                     Thread.sleep(pauseMillis);
@@ -164,6 +176,8 @@ final class DeliveryProcessor implements AutoCloseable {
                 return DeliveryLog.pending(s, batch);
             }
         });
+        oldestPendingMillis =
+                pending.isEmpty() ? Long.MAX_VALUE : pending.get(0).receivedAt().toEpochMilli();
         if (!oneByOne) {
             handler.prepare(pending);
         }
