@@ -1,7 +1,5 @@
 package dev.edm.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edm.event.Platform;
 import dev.edm.ingest.IngestResult.Rejected;
 import dev.edm.ingest.IngestResult.Rejection;
@@ -16,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long COMMIT_WAIT_MILLIS = 4_000;
     private static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(30);
 
@@ -105,9 +103,11 @@ public final class IngestService {
                                     : "Content-Type must be text/xml, got ")
                             + (request.contentType() == null ? "none" : request.contentType()));
         }
-        Duration limited = limiter.limitedFor(request.clientAddress());
-        if (!limited.isZero() && !adapter.hasSignature(request.headers())) {
-            return rateLimited(limited);
+        if (!adapter.hasSignature(request.headers())) { // signed deliveries are never limited
+            Duration limited = limiter.limitedFor(request.clientAddress());
+            if (!limited.isZero()) {
+                return rateLimited(limited);
+            }
         }
         byte[] body = readLimited(request.body().get(), request.contentLength().orElse(-1));
         if (body == null) {
@@ -152,7 +152,7 @@ public final class IngestService {
                     meta.store(),
                     meta.topic());
         }
-        NewDelivery delivery = new NewDelivery(platform, meta, headersJson(meta), body, clock.millis());
+        NewDelivery delivery = new NewDelivery(platform, meta, HeadersJson.write(meta.headers()), body, clock.millis());
         try {
             return inbox.submit(delivery).get(COMMIT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -182,6 +182,9 @@ public final class IngestService {
 
     /** Reads at most the limit; null when the body is larger. Never holds more than limit + 1 bytes. */
     private byte[] readLimited(InputStream in, long declaredLength) {
+        if (declaredLength >= 0 && declaredLength <= maxBodyBytes) {
+            return readDeclared(in, (int) declaredLength);
+        }
         int initial = (int) Math.min(Math.max(declaredLength, 1024), maxBodyBytes);
         ByteArrayOutputStream out = new ByteArrayOutputStream(initial);
         byte[] buffer = new byte[8192];
@@ -201,11 +204,14 @@ public final class IngestService {
         return out.toByteArray();
     }
 
-    private static String headersJson(DeliveryMeta meta) {
-        try {
-            return JSON.writeValueAsString(meta.headers());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("headers cannot be written as JSON", e);
+    /** A body of declared length: read straight into an array of that size (the server ends it there). */
+    private static byte[] readDeclared(InputStream in, int length) {
+        try (in) {
+            byte[] body = new byte[length];
+            int n = in.readNBytes(body, 0, length);
+            return n == length ? body : Arrays.copyOf(body, n);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the request body failed", e);
         }
     }
 }
