@@ -32,11 +32,12 @@ final class DeliveryProcessor implements AutoCloseable {
     private static final long BUSY_WINDOW_NANOS = 100_000_000L;
     // While webhooks arrive: pause YIELD_FACTOR x the batch time after each batch (processing keeps at least a
     // 1 / (1 + YIELD_FACTOR) share of the time, 5%), at most MAX_PAUSE_MILLIS. Once the oldest pending delivery
-    // has waited STALE_MILLIS, the pause shrinks to the batch time (a 50% share), so a long burst never starves
-    // processing and deliveries are not left unprocessed for long.
+    // has waited STALE_MILLIS, the pause shrinks to STALE_YIELD_FACTOR x the batch time (a 25% share), at most
+    // STALE_MAX_PAUSE_MILLIS, so a long burst never starves processing.
     private static final long YIELD_FACTOR = 19;
     private static final long MAX_PAUSE_MILLIS = 250;
     private static final long STALE_MILLIS = 30_000;
+    private static final long STALE_YIELD_FACTOR = 3;
     private static final long STALE_MAX_PAUSE_MILLIS = 50;
 
     private final Database db;
@@ -118,14 +119,14 @@ final class DeliveryProcessor implements AutoCloseable {
 
     /**
      * While webhooks keep arriving, processing takes about 5% of the time (acknowledging deliveries comes first;
-     * the backlog drains once the burst is over), and half of it once deliveries have waited 30 s.
+     * the backlog drains once the burst is over), and a quarter of it once deliveries have waited 30 s.
      */
     private void yieldToIngest(long batchNanos) {
         boolean busy = System.nanoTime() - lastIngestNanos < BUSY_WINDOW_NANOS;
         if (busy) {
             boolean stale = clock.millis() - oldestPendingMillis > STALE_MILLIS;
             long pauseMillis = stale
-                    ? Math.min(STALE_MAX_PAUSE_MILLIS, TimeUnit.NANOSECONDS.toMillis(batchNanos))
+                    ? Math.min(STALE_MAX_PAUSE_MILLIS, TimeUnit.NANOSECONDS.toMillis(STALE_YIELD_FACTOR * batchNanos))
                     : Math.min(MAX_PAUSE_MILLIS, TimeUnit.NANOSECONDS.toMillis(YIELD_FACTOR * batchNanos));
             if (pauseMillis > 0) {
                 try {

@@ -27,6 +27,12 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock sqliteWriter = new ReentrantLock(true);
 
     private volatile Thread checkpointer;
+    /**
+     * SQLite: the one connection all pinned writers share (they take turns on {@link #sqliteWriter} anyway).
+     * SQLite drops a connection's whole page cache when another connection has written, so with one connection
+     * per writer the inbox and the processor would reread every page after each other's commits.
+     */
+    private final Pinned sharedSqliteWriter = new Pinned();
 
     /** Work done with a connection. */
     @FunctionalInterface
@@ -129,10 +135,11 @@ public final class Database implements AutoCloseable {
 
     /**
      * A connection kept for one long-lived worker (the inbox writer, the processor) with its prepared
-     * statements cached across transactions. The connection is replaced after a failure.
+     * statements cached across transactions. The connection is replaced after a failure. On SQLite, all workers
+     * share one such connection, one transaction at a time.
      */
     public Pinned pin() {
-        return new Pinned();
+        return kind == DatabaseSettings.Kind.SQLITE ? sharedSqliteWriter : new Pinned();
     }
 
     /** See {@link #pin()}. */
@@ -163,8 +170,18 @@ public final class Database implements AutoCloseable {
             }
         }
 
+        /** Closes the connection (a shared SQLite one is opened again by the next transaction). */
         @Override
         public void close() {
+            lockWriter();
+            try {
+                closeConnection();
+            } finally {
+                unlockWriter();
+            }
+        }
+
+        private void closeConnection() {
             if (session != null) {
                 session.close();
                 session = null;
