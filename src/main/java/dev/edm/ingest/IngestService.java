@@ -180,36 +180,39 @@ public final class IngestService {
                 Duration.ofSeconds(seconds));
     }
 
-    /** Reads at most the limit; null when the body is larger. Never holds more than limit + 1 bytes. */
+    /**
+     * Reads at most the limit; null when the body is larger. Never holds more than limit + 1 bytes. A body of
+     * declared length is read straight into an array of that size; one that turns out longer (e.g. decoded from a
+     * compressed request) goes on into a growing buffer.
+     */
     private byte[] readLimited(InputStream in, long declaredLength) {
-        if (declaredLength >= 0 && declaredLength <= maxBodyBytes) {
-            return readDeclared(in, (int) declaredLength);
-        }
-        int initial = (int) Math.min(Math.max(declaredLength, 1024), maxBodyBytes);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(initial);
-        byte[] buffer = new byte[8192];
-        long total = 0;
         try (in) {
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                total += n;
+            byte[] first = new byte[(int) Math.min(Math.max(declaredLength, 0), maxBodyBytes)];
+            int n = in.readNBytes(first, 0, first.length);
+            if (n < first.length) {
+                return Arrays.copyOf(first, n);
+            }
+            int next = in.read();
+            if (next == -1) {
+                return first;
+            }
+            if (n + 1L > maxBodyBytes) {
+                return null;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, n + 8192));
+            out.write(first, 0, n);
+            out.write(next);
+            byte[] buffer = new byte[8192];
+            long total = n + 1L;
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+                total += read;
                 if (total > maxBodyBytes) {
                     return null;
                 }
-                out.write(buffer, 0, n);
+                out.write(buffer, 0, read);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the request body failed", e);
-        }
-        return out.toByteArray();
-    }
-
-    /** A body of declared length: read straight into an array of that size (the server ends it there). */
-    private static byte[] readDeclared(InputStream in, int length) {
-        try (in) {
-            byte[] body = new byte[length];
-            int n = in.readNBytes(body, 0, length);
-            return n == length ? body : Arrays.copyOf(body, n);
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("reading the request body failed", e);
         }
