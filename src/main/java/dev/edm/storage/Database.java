@@ -27,6 +27,7 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock sqliteWriter = new ReentrantLock(true);
 
     private volatile Thread checkpointer;
+    private static final int WRITER_AUTOCHECKPOINT_PAGES = 16_384;
     /**
      * SQLite: the one connection all pinned writers share (they take turns on {@link #sqliteWriter} anyway).
      * SQLite drops a connection's whole page cache when another connection has written, so with one connection
@@ -155,6 +156,11 @@ public final class Database implements AutoCloseable {
             try {
                 if (connection == null) {
                     connection = dataSource.getConnection();
+                    if (kind == DatabaseSettings.Kind.SQLITE) {
+                        // the background checkpointer copies the WAL into the database; a commit here does it
+                        // only when that falls far behind, so webhook commits do not wait for it
+                        pragma(connection, "PRAGMA wal_autocheckpoint = " + WRITER_AUTOCHECKPOINT_PAGES);
+                    }
                     session = new Session(connection);
                 }
                 Session s = session;
