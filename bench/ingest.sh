@@ -10,6 +10,7 @@
 # Environment: DURATION (s, 20), WARMUP (s, 10; not measured, warms the JIT), CONNECTIONS (64), THREADS (2),
 # DRAIN (s, 10; longest wait for answers in flight after sending stops), RATE_CAP (req/s, 60000; how many
 # signed requests to prepare: RATE_CAP x seconds), BENCH_JAVA_OPTS (extra JVM options for both servers), EDM_BENCH_JAVA_OPTS (for edm only, e.g. a JFR recording),
+# EDM_JAR (the edm jar to run, target/edm.jar; e.g. an older build to compare against),
 # KEEP_WORK=1 (keep the scratch dir: server output, edm logs and database, raw wrk output).
 #
 # Exit status: 1 when stored != 2xx (or the run itself broke). The performance targets (edm >= 50% of the
@@ -149,7 +150,7 @@ log "edm: starting on port $EDM_PORT (data in $EDM_DATA)"
   EDM_HOST=127.0.0.1 EDM_PORT="$EDM_PORT" \
   EDM_DATA_DIR="$EDM_DATA" EDM_OUTPUT_DIR="$WORK/edm/output" EDM_LOG_DIR="$WORK/edm/logs" \
   SHOPIFY_WEBHOOK_SECRET="$SECRET" \
-  "$JAVA" "${JAVA_OPTS[@]}" "${EDM_JAVA_OPTS[@]}" -jar "$ROOT/target/edm.jar" serve) >"$WORK/edm.out" 2>&1 &
+  "$JAVA" "${JAVA_OPTS[@]}" "${EDM_JAVA_OPTS[@]}" -jar "${EDM_JAR:-$ROOT/target/edm.jar}" serve) >"$WORK/edm.out" 2>&1 &
 SERVER_PID=$!
 wait_healthy edm "$EDM_PORT" "$WORK/edm.out"
 run_phases edm "$EDM_PORT"

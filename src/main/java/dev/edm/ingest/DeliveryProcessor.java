@@ -34,6 +34,15 @@ final class DeliveryProcessor implements AutoCloseable {
     private static final long LEASE_TTL_MILLIS = 30_000;
     private static final long IDLE_WAIT_MILLIS = 1_000;
     private static final long BUSY_WINDOW_NANOS = 100_000_000L;
+    // While webhooks arrive: pause YIELD_FACTOR x the batch time after each batch (processing keeps at least a
+    // 1 / (1 + YIELD_FACTOR) share of the time, 5%), at most MAX_PAUSE_MILLIS. Once the oldest pending delivery
+    // has waited STALE_MILLIS, the pause shrinks to STALE_YIELD_FACTOR x the batch time (a 25% share), at most
+    // STALE_MAX_PAUSE_MILLIS, so a long burst never starves processing.
+    private static final long YIELD_FACTOR = 19;
+    private static final long MAX_PAUSE_MILLIS = 250;
+    private static final long STALE_MILLIS = 30_000;
+    private static final long STALE_YIELD_FACTOR = 3;
+    private static final long STALE_MAX_PAUSE_MILLIS = 50;
 
     private final Database db;
     private final Database.Pinned pinned;
@@ -49,6 +58,8 @@ final class DeliveryProcessor implements AutoCloseable {
     private ExecutorService readAhead;
     /** The next batch, being read ahead; null when none. Used by the processing thread only. */
     private CompletableFuture<List<StoredDelivery>> ahead;
+
+    private long oldestPendingMillis = Long.MAX_VALUE; // received time of the first delivery of the last batch
 
     /** Live processing: small transactions (at most 100 deliveries) so webhook commits wait little. */
     DeliveryProcessor(Database db, DeliveryHandler handler, IngestMetrics metrics, Clock clock, String owner) {
@@ -119,13 +130,16 @@ final class DeliveryProcessor implements AutoCloseable {
     }
 
     /**
-     * While webhooks keep arriving, processing takes at most about a quarter of the database writer's time:
-     * acknowledging deliveries comes first; the backlog drains once the burst is over.
+     * While webhooks keep arriving, processing takes about 5% of the time (acknowledging deliveries comes first;
+     * the backlog drains once the burst is over), and a quarter of it once deliveries have waited 30 s.
      */
     private void yieldToIngest(long batchNanos) {
         boolean busy = System.nanoTime() - lastIngestNanos < BUSY_WINDOW_NANOS;
         if (busy) {
-            long pauseMillis = Math.min(50, TimeUnit.NANOSECONDS.toMillis(3 * batchNanos));
+            boolean stale = clock.millis() - oldestPendingMillis > STALE_MILLIS;
+            long pauseMillis = stale
+                    ? Math.min(STALE_MAX_PAUSE_MILLIS, TimeUnit.NANOSECONDS.toMillis(STALE_YIELD_FACTOR * batchNanos))
+                    : Math.min(MAX_PAUSE_MILLIS, TimeUnit.NANOSECONDS.toMillis(YIELD_FACTOR * batchNanos));
             if (pauseMillis > 0) {
                 try {
                     Thread.sleep(pauseMillis);
@@ -201,6 +215,8 @@ final class DeliveryProcessor implements AutoCloseable {
 
     private int processBatch(boolean oneByOne) {
         List<StoredDelivery> pending = nextPending(oneByOne);
+        oldestPendingMillis =
+                pending.isEmpty() ? Long.MAX_VALUE : pending.get(0).receivedAt().toEpochMilli();
         if (readAhead != null && !oneByOne && pending.size() == batch) {
             // the next batch is read and parsed on other cores while this one is written; it is used only if
             // this one commits whole (see below), and its deliveries are checked to be still pending anyway

@@ -16,6 +16,9 @@ public final class IngestMetrics {
     private final Timer commitLatency;
     private final DistributionSummary batchSize;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    // the two counters every accepted delivery increments, found without building a key
+    private final Map<Platform, Counter> received = new ConcurrentHashMap<>();
+    private final Map<Platform, Counter> accepted = new ConcurrentHashMap<>();
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -31,12 +34,16 @@ public final class IngestMetrics {
     }
 
     void received(Platform platform) {
-        counter(
-                        "received|" + platform.id(),
-                        () -> Counter.builder("edm.deliveries.received")
-                                .description("Deliveries received, before any check")
-                                .tag("platform", platform.id()))
-                .increment();
+        Counter c = received.get(platform);
+        if (c == null) {
+            c = counter(
+                    "received|" + platform.id(),
+                    () -> Counter.builder("edm.deliveries.received")
+                            .description("Deliveries received, before any check")
+                            .tag("platform", platform.id()));
+            received.put(platform, c);
+        }
+        c.increment();
     }
 
     /** Meters are looked up once per tag set; the hot path only increments. */
@@ -49,6 +56,15 @@ public final class IngestMetrics {
     }
 
     void outcome(Platform platform, IngestResult result) {
+        if (result instanceof IngestResult.Accepted) {
+            Counter c = accepted.get(platform);
+            if (c == null) {
+                c = outcomeCounter(platform, "accepted", "none");
+                accepted.put(platform, c);
+            }
+            c.increment();
+            return;
+        }
         String outcome;
         String reason;
         switch (result) {
@@ -69,17 +85,18 @@ public final class IngestMetrics {
                 reason = r.reason().id();
             }
         }
-        String o = outcome;
-        String r = reason;
-        counter(
-                        "outcome|" + platform.id() + "|" + o + "|" + r,
-                        () -> Counter.builder("edm.deliveries")
-                                .description(
-                                        "Deliveries by outcome (accepted, duplicate, acknowledged, rejected) and rejection reason")
-                                .tag("platform", platform.id())
-                                .tag("outcome", o)
-                                .tag("reason", r))
-                .increment();
+        outcomeCounter(platform, outcome, reason).increment();
+    }
+
+    private Counter outcomeCounter(Platform platform, String o, String r) {
+        return counter(
+                "outcome|" + platform.id() + "|" + o + "|" + r,
+                () -> Counter.builder("edm.deliveries")
+                        .description(
+                                "Deliveries by outcome (accepted, duplicate, acknowledged, rejected) and rejection reason")
+                        .tag("platform", platform.id())
+                        .tag("outcome", o)
+                        .tag("reason", r));
     }
 
     void storageFailure(Platform platform) {

@@ -1,7 +1,5 @@
 package dev.edm.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edm.event.Platform;
 import dev.edm.ingest.IngestResult.Rejected;
 import dev.edm.ingest.IngestResult.Rejection;
@@ -16,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long COMMIT_WAIT_MILLIS = 4_000;
     private static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(30);
 
@@ -105,9 +103,11 @@ public final class IngestService {
                                     : "Content-Type must be text/xml, got ")
                             + (request.contentType() == null ? "none" : request.contentType()));
         }
-        Duration limited = limiter.limitedFor(request.clientAddress());
-        if (!limited.isZero() && !adapter.hasSignature(request.headers())) {
-            return rateLimited(limited);
+        if (!adapter.hasSignature(request.headers())) { // signed deliveries are never limited
+            Duration limited = limiter.limitedFor(request.clientAddress());
+            if (!limited.isZero()) {
+                return rateLimited(limited);
+            }
         }
         byte[] body = readLimited(request.body().get(), request.contentLength().orElse(-1));
         if (body == null) {
@@ -152,7 +152,7 @@ public final class IngestService {
                     meta.store(),
                     meta.topic());
         }
-        NewDelivery delivery = new NewDelivery(platform, meta, headersJson(meta), body, clock.millis());
+        NewDelivery delivery = new NewDelivery(platform, meta, HeadersJson.write(meta.headers()), body, clock.millis());
         try {
             return inbox.submit(delivery).get(COMMIT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -180,32 +180,41 @@ public final class IngestService {
                 Duration.ofSeconds(seconds));
     }
 
-    /** Reads at most the limit; null when the body is larger. Never holds more than limit + 1 bytes. */
+    /**
+     * Reads at most the limit; null when the body is larger. Never holds more than limit + 1 bytes. A body of
+     * declared length is read straight into an array of that size; one that turns out longer (e.g. decoded from a
+     * compressed request) goes on into a growing buffer.
+     */
     private byte[] readLimited(InputStream in, long declaredLength) {
-        int initial = (int) Math.min(Math.max(declaredLength, 1024), maxBodyBytes);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(initial);
-        byte[] buffer = new byte[8192];
-        long total = 0;
         try (in) {
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                total += n;
+            byte[] first = new byte[(int) Math.min(Math.max(declaredLength, 0), maxBodyBytes)];
+            int n = in.readNBytes(first, 0, first.length);
+            if (n < first.length) {
+                return Arrays.copyOf(first, n);
+            }
+            int next = in.read();
+            if (next == -1) {
+                return first;
+            }
+            if (n + 1L > maxBodyBytes) {
+                return null;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, n + 8192));
+            out.write(first, 0, n);
+            out.write(next);
+            byte[] buffer = new byte[8192];
+            long total = n + 1L;
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+                total += read;
                 if (total > maxBodyBytes) {
                     return null;
                 }
-                out.write(buffer, 0, n);
+                out.write(buffer, 0, read);
             }
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("reading the request body failed", e);
-        }
-        return out.toByteArray();
-    }
-
-    private static String headersJson(DeliveryMeta meta) {
-        try {
-            return JSON.writeValueAsString(meta.headers());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("headers cannot be written as JSON", e);
         }
     }
 }

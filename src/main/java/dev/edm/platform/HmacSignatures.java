@@ -5,12 +5,16 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Base64 HMAC-SHA256 signatures over raw request bodies, as Shopify and WooCommerce send them. */
 public final class HmacSignatures {
     private static final byte[] EMPTY_KEY = {0};
+    private static final int MAX_PROTOTYPES = 1_000;
+    private static final Map<String, Mac> PROTOTYPES = new ConcurrentHashMap<>();
 
     private HmacSignatures() {}
 
@@ -19,13 +23,7 @@ public final class HmacSignatures {
      * the same MAC, and the JDK refuses empty keys.
      */
     public static byte[] hmacSha256(byte[] key, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.length == 0 ? EMPTY_KEY : key, "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return newMac(key).doFinal(body);
     }
 
     /** base64(HMAC-SHA256(key as UTF-8, body)). */
@@ -47,8 +45,38 @@ public final class HmacSignatures {
         }
         boolean match = false;
         for (String key : keys) {
-            match |= MessageDigest.isEqual(hmacSha256(key.getBytes(StandardCharsets.UTF_8), body), given);
+            match |= MessageDigest.isEqual(keyed(key).doFinal(body), given);
         }
         return match;
+    }
+
+    /**
+     * A fresh MAC keyed with the secret, cloned from one initialised per secret (looking up the provider and
+     * preparing the key cost more than hashing a webhook body). The prototypes are never used directly.
+     */
+    private static Mac keyed(String key) {
+        Mac prototype = PROTOTYPES.get(key);
+        if (prototype == null) {
+            prototype = newMac(key.getBytes(StandardCharsets.UTF_8));
+            if (PROTOTYPES.size() >= MAX_PROTOTYPES) {
+                PROTOTYPES.clear(); // secrets are few; this only bounds memory if they churn
+            }
+            PROTOTYPES.put(key, prototype);
+        }
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMac(key.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static Mac newMac(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.length == 0 ? EMPTY_KEY : key, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 }

@@ -15,6 +15,9 @@ public final class JsonBodies {
 
     /** Empty when the body is exactly one JSON object; otherwise what is wrong with it. */
     public static Optional<String> objectSyntaxProblem(byte[] body) {
+        if (JsonObjectScan.isOneObject(body)) {
+            return Optional.empty(); // the common case, without a parser
+        }
         try (JsonParser p = FACTORY.createParser(body)) {
             JsonToken first = p.nextToken();
             if (first == null) {

@@ -27,6 +27,13 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock sqliteWriter = new ReentrantLock(true);
 
     private volatile Thread checkpointer;
+    private static final int WRITER_AUTOCHECKPOINT_PAGES = 16_384;
+    /**
+     * SQLite: the one connection all pinned writers share (they take turns on {@link #sqliteWriter} anyway).
+     * SQLite drops a connection's whole page cache when another connection has written, so with one connection
+     * per writer the inbox and the processor would reread every page after each other's commits.
+     */
+    private final Pinned sharedSqliteWriter = new Pinned();
 
     /** Work done with a connection. */
     @FunctionalInterface
@@ -132,10 +139,11 @@ public final class Database implements AutoCloseable {
 
     /**
      * A connection kept for one long-lived worker (the inbox writer, the processor) with its prepared
-     * statements cached across transactions. The connection is replaced after a failure.
+     * statements cached across transactions. The connection is replaced after a failure. On SQLite, all workers
+     * share one such connection, one transaction at a time.
      */
     public Pinned pin() {
-        return new Pinned();
+        return kind == DatabaseSettings.Kind.SQLITE ? sharedSqliteWriter : new Pinned();
     }
 
     /** See {@link #pin()}. */
@@ -151,6 +159,11 @@ public final class Database implements AutoCloseable {
             try {
                 if (connection == null) {
                     connection = dataSource.getConnection();
+                    if (kind == DatabaseSettings.Kind.SQLITE) {
+                        // the background checkpointer copies the WAL into the database; a commit here does it
+                        // only when that falls far behind, so webhook commits do not wait for it
+                        pragma(connection, "PRAGMA wal_autocheckpoint = " + WRITER_AUTOCHECKPOINT_PAGES);
+                    }
                     session = new Session(connection);
                 }
                 Session s = session;
@@ -166,8 +179,18 @@ public final class Database implements AutoCloseable {
             }
         }
 
+        /** Closes the connection (a shared SQLite one is opened again by the next transaction). */
         @Override
         public void close() {
+            lockWriter();
+            try {
+                closeConnection();
+            } finally {
+                unlockWriter();
+            }
+        }
+
+        private void closeConnection() {
             if (session != null) {
                 session.close();
                 session = null;
@@ -230,7 +253,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * For SQLite, copies the write-ahead log into the database file in the background (a passive checkpoint
-     * every quarter second), so the writer that answers webhooks rarely pays for it.
+     * every 100 ms, so each copies little and its fsync is short), so the writer that answers webhooks rarely pays for it.
      */
     public void startBackgroundCheckpoints() {
         if (kind != DatabaseSettings.Kind.SQLITE || checkpointer != null) {
@@ -242,7 +265,7 @@ public final class Database implements AutoCloseable {
                 .start(() -> {
                     while (!Thread.currentThread().isInterrupted() && !dataSource.isClosed()) {
                         try {
-                            Thread.sleep(250);
+                            Thread.sleep(100);
                             read(c -> {
                                 pragma(c, "PRAGMA wal_checkpoint(PASSIVE)");
                                 return null;

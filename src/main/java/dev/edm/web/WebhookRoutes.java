@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -59,9 +58,9 @@ final class WebhookRoutes {
     }
 
     private void receive(Platform platform, String channel, ServerRequest req, ServerResponse res) {
-        Map<String, String> headers = new HashMap<>();
+        Map<String, String> headers = HashMap.newHashMap(req.headers().size() + 1);
         for (Header header : req.headers()) {
-            headers.put(header.name().toLowerCase(Locale.ROOT), header.get());
+            headers.put(header.headerName().lowerCase(), header.get());
         }
         if (platform == Platform.STANDARD) {
             // the sender is named by the path; a pseudo-header no client can send carries it to the adapter
@@ -84,9 +83,9 @@ final class WebhookRoutes {
         }
         switch (result) {
             case IngestResult.Accepted a ->
-                Responses.json(res, 200, Map.of("status", "accepted", "id", a.deliveryId()));
+                Responses.jsonText(res, "{\"status\":\"accepted\",\"id\":" + a.deliveryId() + "}");
             case IngestResult.Duplicate d ->
-                Responses.json(res, 200, Map.of("status", "duplicate", "id", d.deliveryId()));
+                Responses.jsonText(res, "{\"status\":\"duplicate\",\"id\":" + d.deliveryId() + "}");
             case IngestResult.Acknowledged a -> Responses.json(res, 200, Map.of("status", a.status()));
             case IngestResult.Rejected r -> {
                 if (r.retryAfter() != null) {

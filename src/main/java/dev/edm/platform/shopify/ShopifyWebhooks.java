@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -60,6 +61,8 @@ public final class ShopifyWebhooks implements WebhookAdapter {
     /** The store of simplified-format deliveries that name none (and SHOPIFY_STORE is unset). */
     public static final String LEGACY_DEFAULT_SHOP = "default";
 
+    private static final int MAX_REMEMBERED_SHOPS = 10_000;
+    private final Set<String> validShops = ConcurrentHashMap.newKeySet();
     private final ShopifySettings settings;
     private final boolean debugMode;
 
@@ -115,7 +118,7 @@ public final class ShopifyWebhooks implements WebhookAdapter {
             return new Verification.Invalid(
                     Verification.Problem.MISSING_HEADER, "missing X-Shopify-Shop-Domain header");
         }
-        if (!SHOP_DOMAIN.matcher(shop).matches() && !shop.equals(LEGACY_DEFAULT_SHOP)) {
+        if (!isShopDomain(shop) && !shop.equals(LEGACY_DEFAULT_SHOP)) {
             return new Verification.Invalid(
                     Verification.Problem.MALFORMED, "X-Shopify-Shop-Domain is not a shop domain");
         }
@@ -154,6 +157,21 @@ public final class ShopifyWebhooks implements WebhookAdapter {
     /** base64(HMAC-SHA256(secret, body)), as Shopify computes it. */
     public static String sign(String secret, byte[] body) {
         return HmacSignatures.sign(secret, body);
+    }
+
+    /** Whether the shop matches {@link #SHOP_DOMAIN}; shops seen valid before are remembered (they are few). */
+    private boolean isShopDomain(String shop) {
+        if (validShops.contains(shop)) {
+            return true;
+        }
+        if (!SHOP_DOMAIN.matcher(shop).matches()) {
+            return false;
+        }
+        if (validShops.size() >= MAX_REMEMBERED_SHOPS) {
+            validShops.clear();
+        }
+        validShops.add(shop);
+        return true;
     }
 
     /** The Shopify header, also under the unprefixed names of Shopify's newer event deliveries. */
