@@ -199,11 +199,11 @@ final class DeliveryProcessor implements AutoCloseable {
         return pending;
     }
 
-    /** The batch read ahead (replay), or a fresh read. */
+    /** The batch read ahead (replay; never there when redoing a batch one by one), or a fresh read. */
     private List<StoredDelivery> nextPending(boolean oneByOne) {
         CompletableFuture<List<StoredDelivery>> next = ahead;
         ahead = null;
-        if (next != null && !oneByOne) {
+        if (next != null) {
             try {
                 return next.join();
             } catch (CompletionException e) {

@@ -78,7 +78,7 @@ public final class Notifications implements AutoCloseable {
      * mixed several stores are kept.
      */
     public static void eraseStore(Session session, String store) throws SQLException {
-        session.update("DELETE FROM notification WHERE store = ?", store);
+        Outbox.eraseStore(session, store);
     }
 
     /** The sink to give the alert lifecycle: it writes outbox rows in the alert change's transaction. */

@@ -52,6 +52,11 @@ final class Outbox {
         this.lock = db.kind() == dev.edm.config.DatabaseSettings.Kind.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
     }
 
+    /** Deletes every notification of the store (digests that mixed stores are keyed "*" and stay). */
+    static void eraseStore(Session s, String store) throws SQLException {
+        s.update("DELETE FROM notification WHERE store = ?", store);
+    }
+
     /** Writes a row in the caller's transaction; returns 1, or 0 when its key exists. */
     static int insert(Session s, NewRow r, long now) throws SQLException {
         return s.update(

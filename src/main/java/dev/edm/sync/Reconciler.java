@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class Reconciler {
     /** Forgets the store's reconciliation record (a platform's request to erase a shop). */
     public static void eraseStore(Session session, String store) throws SQLException {
-        session.update("DELETE FROM sync_state WHERE store = ?", store);
+        SyncStates.erase(session.connection(), store);
     }
 
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);

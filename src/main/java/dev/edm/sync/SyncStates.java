@@ -30,6 +30,11 @@ final class SyncStates {
                         rs.getString(6)));
     }
 
+    /** Forgets the store's record. */
+    static void erase(Connection c, String store) throws SQLException {
+        Sql.update(c, "DELETE FROM sync_state WHERE store = ?", store);
+    }
+
     static void record(
             Connection c,
             String store,
