@@ -5,6 +5,7 @@ import dev.edm.storage.Database;
 import dev.edm.storage.Filter;
 import dev.edm.storage.PackedColumns;
 import dev.edm.storage.PackedRow;
+import dev.edm.storage.PackedStream;
 import dev.edm.storage.Session;
 import dev.edm.storage.Sql;
 import java.math.BigDecimal;
@@ -15,6 +16,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -128,29 +131,30 @@ public final class Inventory {
     public List<VariantState> variants(Optional<String> store) {
         Filter f = new Filter().eq("store", store);
         PackedRow row = new PackedRow(14);
-        return db.read(c -> Sql.query(
-                c,
-                "SELECT " + PackedColumns.select(PACKED_VARIANT_COLUMNS) + " FROM variant" + f.where()
-                        + " ORDER BY store, title, variant_id",
-                rs -> {
-                    row.read(rs, 1);
-                    return new VariantState(
-                            row.text(0),
-                            row.text(1),
-                            row.text(2),
-                            row.textOrNull(3),
-                            row.textOrNull(4),
-                            row.textOrNull(5),
-                            row.textOrNull(6),
-                            row.textOrNull(7),
-                            row.textOrNull(8),
-                            row.number(9) == 1,
-                            Instant.ofEpochMilli(row.number(10)),
-                            Instant.ofEpochMilli(row.number(11)),
-                            row.isEmpty(12) ? null : (int) row.number(12),
-                            row.isEmpty(13) ? null : Instant.ofEpochMilli(row.number(13)));
-                },
-                f.params()));
+        List<VariantState> out = new ArrayList<>();
+        PackedStream.read(
+                db,
+                List.of(new PackedStream.Query(
+                        "SELECT " + PackedColumns.select(PACKED_VARIANT_COLUMNS) + " FROM variant" + f.where()
+                                + " ORDER BY store, title, variant_id",
+                        Arrays.asList(f.params()))),
+                row,
+                () -> out.add(new VariantState(
+                        row.text(0),
+                        row.text(1),
+                        row.text(2),
+                        row.textOrNull(3),
+                        row.textOrNull(4),
+                        row.textOrNull(5),
+                        row.textOrNull(6),
+                        row.textOrNull(7),
+                        row.textOrNull(8),
+                        row.number(9) == 1,
+                        Instant.ofEpochMilli(row.number(10)),
+                        Instant.ofEpochMilli(row.number(11)),
+                        row.isEmpty(12) ? null : (int) row.number(12),
+                        row.isEmpty(13) ? null : Instant.ofEpochMilli(row.number(13)))));
+        return out;
     }
 
     /** {@link #VARIANT_COLUMNS} as read packed (every variant is read for the reports; see {@link PackedColumns}). */

@@ -3,10 +3,9 @@ package dev.edm.inventory;
 import dev.edm.storage.Database;
 import dev.edm.storage.PackedColumns;
 import dev.edm.storage.PackedRow;
+import dev.edm.storage.PackedStream;
 import dev.edm.storage.Sql;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -131,34 +130,17 @@ public final class SalesHistory {
         }
     }
 
-    /** Reads the parts' rows into {@code row}, in report order when {@code ordered}, streamed (PostgreSQL too). */
+    /**
+     * Reads the parts' rows into {@code row}, in report order when {@code ordered}, streamed (PostgreSQL too)
+     * and read ahead on another thread while {@code each} uses them.
+     */
     private void read(Scope scope, int dayLength, boolean ordered, SoldRow row, Runnable each) {
-        db.read(c -> {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
-            try {
-                // ORDER BY in Java's order of strings: byte order, not PostgreSQL's database collation
-                String collate = !ordered
-                        ? null
-                        : c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL") ? " COLLATE \"C\"" : "";
-                for (Part p : parts(scope, dayLength, collate)) {
-                    try (PreparedStatement ps = c.prepareStatement(p.sql())) {
-                        ps.setFetchSize(2000);
-                        Sql.bind(ps, p.params().toArray());
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                row.row.read(rs, 1);
-                                each.run();
-                            }
-                        }
-                    }
-                }
-            } finally {
-                c.rollback();
-                c.setAutoCommit(autoCommit);
-            }
-            return null;
-        });
+        String collate = ordered ? db.byteOrder() : null;
+        List<PackedStream.Query> queries = new ArrayList<>();
+        for (Part p : parts(scope, dayLength, collate)) {
+            queries.add(new PackedStream.Query(p.sql(), p.params()));
+        }
+        PackedStream.read(db, queries, row.row, each);
     }
 
     /**
@@ -289,30 +271,31 @@ public final class SalesHistory {
         List<Object> params = new ArrayList<>();
         String where = where(scope, "day", params);
         PackedRow row = new PackedRow(7);
-        return db.read(c -> Sql.query(
-                c,
-                "SELECT "
-                        + PackedColumns.select(List.of(
-                                "store",
-                                "variant_id",
-                                "day",
-                                "start_available",
-                                "min_available",
-                                "max_available",
-                                "end_available"))
-                        + " FROM stock_day WHERE 1 = 1" + where + " ORDER BY store, variant_id, day",
-                rs -> {
-                    row.read(rs, 1);
-                    return new StockDay(
-                            row.text(0),
-                            row.text(1),
-                            row.text(2),
-                            row.isEmpty(3) ? null : (int) row.number(3),
-                            (int) row.number(4),
-                            (int) row.number(5),
-                            (int) row.number(6));
-                },
-                params.toArray()));
+        List<StockDay> out = new ArrayList<>();
+        PackedStream.read(
+                db,
+                List.of(new PackedStream.Query(
+                        "SELECT "
+                                + PackedColumns.select(List.of(
+                                        "store",
+                                        "variant_id",
+                                        "day",
+                                        "start_available",
+                                        "min_available",
+                                        "max_available",
+                                        "end_available"))
+                                + " FROM stock_day WHERE 1 = 1" + where + " ORDER BY store, variant_id, day",
+                        params)),
+                row,
+                () -> out.add(new StockDay(
+                        row.text(0),
+                        row.text(1),
+                        row.text(2),
+                        row.isEmpty(3) ? null : (int) row.number(3),
+                        (int) row.number(4),
+                        (int) row.number(5),
+                        (int) row.number(6))));
+        return out;
     }
 
     /** Each variant's total available at the end of the last day before {@code day} that changed it. */

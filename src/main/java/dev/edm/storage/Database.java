@@ -116,6 +116,14 @@ public final class Database implements AutoCloseable {
         return kind;
     }
 
+    /**
+     * What follows a text expression in ORDER BY to sort in byte order, as Java compares strings (SQLite's
+     * default; PostgreSQL's database collation would order differently).
+     */
+    public String byteOrder() {
+        return kind == DatabaseSettings.Kind.POSTGRESQL ? " COLLATE \"C\"" : "";
+    }
+
     /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T transaction(Work<T> work) {
         return transaction(work, true);

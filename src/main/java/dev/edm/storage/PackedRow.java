@@ -20,17 +20,53 @@ public final class PackedRow {
         this.starts = new int[count + 1];
     }
 
+    /** The number of values in a row. */
+    public int count() {
+        return count;
+    }
+
     /** Reads the row packed at column {@code index} (its values one by one after it when it cannot be split). */
     public void read(ResultSet rs, int index) throws SQLException {
         bytes = rs.getBytes(index);
         values = null;
         if (!split()) {
-            values = new String[count];
-            for (int i = 0; i < count; i++) {
-                String v = rs.getString(index + 1 + i);
-                values[i] = v == null ? "" : v;
+            values = values(rs, index, count);
+        }
+    }
+
+    /**
+     * Makes a row read elsewhere the current one: its packed bytes, and its values one by one when it could not
+     * be split (see {@link #splits}, {@link #values}), else null.
+     */
+    public void load(byte[] packed, String[] unsplit) {
+        bytes = packed;
+        values = unsplit;
+        if (unsplit == null && !split()) {
+            throw new IllegalArgumentException("a packed row that cannot be split, without its values");
+        }
+    }
+
+    /** Whether {@code packed} splits into exactly {@code count} values (no value holds the separator). */
+    public static boolean splits(byte[] packed, int count) {
+        int n = 0;
+        if (packed != null) {
+            for (byte b : packed) {
+                if (b == PackedColumns.SEPARATOR && ++n == count) {
+                    return false;
+                }
             }
         }
+        return n == count - 1;
+    }
+
+    /** The {@code count} values after the packed column {@code index}, one by one ('' for NULL). */
+    public static String[] values(ResultSet rs, int index, int count) throws SQLException {
+        String[] values = new String[count];
+        for (int i = 0; i < count; i++) {
+            String v = rs.getString(index + 1 + i);
+            values[i] = v == null ? "" : v;
+        }
+        return values;
     }
 
     private boolean split() {

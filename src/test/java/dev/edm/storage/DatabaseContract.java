@@ -1,6 +1,7 @@
 package dev.edm.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.edm.config.DatabaseSettings;
 import java.math.BigDecimal;
@@ -115,5 +116,70 @@ abstract class DatabaseContract {
         assertThat(rows.get(1).subList(0, 7))
                 .containsExactly("y\u001fz", "b", "c", 7L, new BigDecimal("1E+3"), "", true);
         assertThat(rows.get(1).get(7)).isNotEqualTo(rows.get(0).get(7));
+    }
+
+    private static final String NUMBERS =
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) ";
+
+    private static PackedStream.Query numbers(int count, String label) {
+        return new PackedStream.Query(
+                NUMBERS + "SELECT " + PackedColumns.select(List.of("i", "'" + label + "'")) + " FROM n ORDER BY i",
+                List.of(count));
+    }
+
+    @Test
+    void aStreamedReadHandsOverEveryRowOfEveryQueryInOrderAcrossChunks() {
+        List<String> seen = new ArrayList<>();
+        PackedRow row = new PackedRow(2);
+        PackedStream.read(
+                db,
+                List.of(
+                        numbers(5000, "a"),
+                        new PackedStream.Query(
+                                "SELECT " + PackedColumns.select(List.of("'b'", "'b'")) + " FROM lease", List.of()),
+                        new PackedStream.Query(
+                                "SELECT " + PackedColumns.select(List.of("'p\u001fq'", "'c'")), List.of()),
+                        numbers(3, "d")),
+                row,
+                () -> seen.add(row.text(1) + row.text(0)));
+        assertThat(seen).hasSize(5004);
+        assertThat(seen.subList(0, 3)).containsExactly("a1", "a2", "a3");
+        assertThat(seen.get(4999)).isEqualTo("a5000");
+        assertThat(seen.subList(5000, 5004)).containsExactly("cp\u001fq", "d1", "d2", "d3");
+    }
+
+    @Test
+    void aFailureOfTheCallerStopsTheStreamedReadAndTheDatabaseStaysUsable() {
+        PackedRow row = new PackedRow(2);
+        int[] used = {0};
+        assertThatThrownBy(() -> PackedStream.read(db, List.of(numbers(100_000, "a")), row, () -> {
+                    if (++used[0] == 3000) {
+                        throw new IllegalStateException("client went away");
+                    }
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("client went away");
+        assertThat(used[0]).isEqualTo(3000);
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().equals("edm-read-ahead") && t.isAlive());
+        for (int i = 0; i < 20; i++) { // every connection went back to the pool
+            Optional<Integer> one = db.read(c -> Sql.queryOne(c, "SELECT 1", rs -> rs.getInt(1)));
+            assertThat(one).contains(1);
+        }
+    }
+
+    @Test
+    void aFailureOfTheDatabaseInAStreamedReadIsThrownToTheCallerAfterTheRowsBeforeIt() {
+        PackedRow row = new PackedRow(2);
+        List<String> seen = new ArrayList<>();
+        assertThatThrownBy(() -> PackedStream.read(
+                        db,
+                        List.of(
+                                numbers(2, "a"),
+                                new PackedStream.Query("SELECT nothing FROM no_such_table", List.of())),
+                        row,
+                        () -> seen.add(row.text(0))))
+                .isInstanceOf(StorageException.class);
+        assertThat(seen).containsExactly("1", "2");
     }
 }
