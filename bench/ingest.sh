@@ -163,6 +163,23 @@ INBOX_LINE=$(awk '
   /^edm_inbox_batch_size_sum/ {b=$2} /^edm_processing_backlog/ {q=$2}
   END { if (n > 0) printf "edm inbox: %d commits, %.1f deliveries per commit, mean commit %.2f ms, max %.2f ms; backlog at end %d", n, b/n, s*1000/n, m*1000, q }
 ' <<<"$METRICS")
+# deliveries acknowledged from the inbox journal during the burst are imported into the database after it:
+# wait for that (and time it) before counting
+drain_start=$(date +%s.%N)
+JOURNAL_LEFT=""
+for _ in $(seq 3000); do
+  JOURNAL_LEFT=$(curl -s "http://127.0.0.1:$EDM_PORT/metrics" | awk '/^edm_inbox_journal_backlog/ {printf "%d", $2}')
+  [ -z "$JOURNAL_LEFT" ] || [ "$JOURNAL_LEFT" = 0 ] && break
+  sleep 0.1
+done
+JOURNAL_LINE=""
+if [ -n "$JOURNAL_LEFT" ]; then
+  JOURNAL_LINE=$(awk -v s="$drain_start" -v e="$(date +%s.%N)" -v m="$METRICS" -v left="$JOURNAL_LEFT" 'BEGIN {
+    n = split(m, lines, "\n"); b = 0
+    for (i = 1; i <= n; i++) if (lines[i] ~ /^edm_inbox_journal_backlog/) { split(lines[i], f, " "); b = f[2] }
+    printf "edm journal: %d deliveries waited for import when the load stopped; imported in %.1f s%s", b, e - s, (left == 0 ? "" : " (NOT finished: " left " left)")
+  }')
+fi
 stop_server # before counting: every acknowledged delivery must already be in the database
 STORED=$(sqlite3 "$EDM_DATA/edm.db" 'select count(*) from delivery')
 DISTINCT=$(sqlite3 "$EDM_DATA/edm.db" 'select count(distinct webhook_id) from delivery')
@@ -195,6 +212,7 @@ row baseline "$BASE"
 echo "edm/baseline throughput: $RATIO"
 echo "edm stored: $STORED deliveries ($DISTINCT distinct webhook ids); edm 2xx: $EDM_2XX (warm-up $(get ok2xx "$EDM_WARM") + measured $(get ok2xx "$EDM")), of which \"duplicate\": $(( $(get dup "$EDM_WARM") + $(get dup "$EDM") ))"
 [ -n "$INBOX_LINE" ] && echo "$INBOX_LINE"
+[ -n "$JOURNAL_LINE" ] && echo "$JOURNAL_LINE"
 python3 bench/threadcpu.py diff "$WORK/cpu-edm-before.json" "$WORK/cpu-edm-after.json" "$(get ok2xx "$EDM")" edm || true
 python3 bench/threadcpu.py diff "$WORK/cpu-baseline-before.json" "$WORK/cpu-baseline-after.json" "$(get ok2xx "$BASE")" baseline || true
 warn() { # NAME BENCH-LINE: the run did not go as planned

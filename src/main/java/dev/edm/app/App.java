@@ -2,6 +2,7 @@ package dev.edm.app;
 
 import dev.edm.alerts.AlertSink;
 import dev.edm.config.Config;
+import dev.edm.config.DatabaseSettings;
 import dev.edm.event.Platform;
 import dev.edm.fetch.DetailFetcher;
 import dev.edm.fetch.bigcommerce.BigCommerceApi;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +79,13 @@ public final class App implements AutoCloseable {
                     core.liveHandler(),
                     registry,
                     clock,
-                    new Ingest.Settings(config.maxBodyBytes(), config.verifyFailuresPerMinute(), instanceId));
+                    new Ingest.Settings(
+                            config.maxBodyBytes(),
+                            config.verifyFailuresPerMinute(),
+                            instanceId,
+                            config.inboxJournal() && config.database().kind() == DatabaseSettings.Kind.SQLITE
+                                    ? Optional.of(config.dataDir().resolve("inbox-journal"))
+                                    : Optional.empty()));
             fetcher = DetailFetcher.start(
                     core.database(),
                     Map.of(

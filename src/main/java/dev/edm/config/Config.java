@@ -40,7 +40,8 @@ public record Config(
         NotifySettings notifications,
         SyncSettings sync,
         RetentionSettings retention,
-        SummarySettings summary) {
+        SummarySettings summary,
+        boolean inboxJournal) {
 
     /** Creates the data, output and log folders; a folder that cannot be made or written stops startup. */
     public void prepareDirectories() {

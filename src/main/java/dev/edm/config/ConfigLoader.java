@@ -149,7 +149,8 @@ public final class ConfigLoader {
                 notifications,
                 sync,
                 new RetentionSettings(integer("EDM_RETENTION_DAYS", RetentionSettings.DEFAULT_DAYS, 0, 36_500)),
-                SummarySettings.read(name -> string(name, null, false), email.recipients(), problems::add));
+                SummarySettings.read(name -> string(name, null, false), email.recipients(), problems::add),
+                bool("EDM_INBOX_JOURNAL", true));
     }
 
     /** The registry's key ({@code EDM_SECRET_KEY}, else {@code DATA_DIR/secret.key}) and env references. */

@@ -33,17 +33,6 @@ final class DeliveryProcessor implements AutoCloseable {
     private final long budgetNanos;
     private static final long LEASE_TTL_MILLIS = 30_000;
     private static final long IDLE_WAIT_MILLIS = 1_000;
-    private static final long BUSY_WINDOW_NANOS = 100_000_000L;
-    // While webhooks arrive: pause YIELD_FACTOR x the batch time after each batch (processing keeps at least a
-    // 1 / (1 + YIELD_FACTOR) share of the time, 5%), at most MAX_PAUSE_MILLIS. Once the oldest pending delivery
-    // has waited STALE_MILLIS, the pause shrinks to STALE_YIELD_FACTOR x the batch time (a 25% share), at most
-    // STALE_MAX_PAUSE_MILLIS, so a long burst never starves processing.
-    private static final long YIELD_FACTOR = 19;
-    private static final long MAX_PAUSE_MILLIS = 250;
-    private static final long STALE_MILLIS = 30_000;
-    private static final long STALE_YIELD_FACTOR = 3;
-    private static final long STALE_MAX_PAUSE_MILLIS = 50;
-
     private final Database db;
     private final Database.Pinned pinned;
     private final DeliveryHandler handler;
@@ -53,7 +42,7 @@ final class DeliveryProcessor implements AutoCloseable {
     private final Semaphore wakeUp = new Semaphore(0);
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile long lastIngestNanos;
+    private final BurstShare share;
     /** Replay only: reads and prepares the next batch while the current one is written. */
     private ExecutorService readAhead;
     /** The next batch, being read ahead; null when none. Used by the processing thread only. */
@@ -62,14 +51,16 @@ final class DeliveryProcessor implements AutoCloseable {
     private long oldestPendingMillis = Long.MAX_VALUE; // received time of the first delivery of the last batch
 
     /** Live processing: small transactions (at most 100 deliveries) so webhook commits wait little. */
-    DeliveryProcessor(Database db, DeliveryHandler handler, IngestMetrics metrics, Clock clock, String owner) {
-        this(db, handler, metrics, clock, owner, 100, 5_000_000L);
+    DeliveryProcessor(
+            Database db, DeliveryHandler handler, IngestMetrics metrics, Clock clock, String owner, BurstShare share) {
+        this(db, handler, metrics, clock, owner, 100, 5_000_000L, share);
     }
 
     /** Replay: very large transactions (every row a batch touches is written once), the fastest way through a backlog when nothing else writes. */
     static DeliveryProcessor forReplay(
             Database db, DeliveryHandler handler, IngestMetrics metrics, Clock clock, String owner, int batch) {
-        DeliveryProcessor replay = new DeliveryProcessor(db, handler, metrics, clock, owner, batch, 5_000_000L);
+        DeliveryProcessor replay =
+                new DeliveryProcessor(db, handler, metrics, clock, owner, batch, 5_000_000L, new BurstShare(clock));
         replay.readAhead = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("edm-replay-read-ahead").daemon().factory());
         return replay;
@@ -82,7 +73,8 @@ final class DeliveryProcessor implements AutoCloseable {
             Clock clock,
             String owner,
             int batch,
-            long budgetNanos) {
+            long budgetNanos,
+            BurstShare share) {
         this.batch = batch;
         this.budgetNanos = budgetNanos;
         this.db = db;
@@ -91,6 +83,7 @@ final class DeliveryProcessor implements AutoCloseable {
         this.metrics = metrics;
         this.clock = clock;
         this.owner = owner;
+        this.share = share;
         this.thread = Thread.ofPlatform().name("edm-processor").unstarted(this::run);
     }
 
@@ -100,7 +93,6 @@ final class DeliveryProcessor implements AutoCloseable {
 
     /** Tells the processor that new deliveries were committed. */
     void wake() {
-        lastIngestNanos = System.nanoTime();
         if (wakeUp.availablePermits() == 0) {
             wakeUp.release();
         }
@@ -129,25 +121,13 @@ final class DeliveryProcessor implements AutoCloseable {
         }
     }
 
-    /**
-     * While webhooks keep arriving, processing takes about 5% of the time (acknowledging deliveries comes first;
-     * the backlog drains once the burst is over), and a quarter of it once deliveries have waited 30 s.
-     */
+    /** See {@link BurstShare}: acknowledging webhooks comes first while they keep arriving. */
     private void yieldToIngest(long batchNanos) {
-        boolean busy = System.nanoTime() - lastIngestNanos < BUSY_WINDOW_NANOS;
-        if (busy) {
-            boolean stale = clock.millis() - oldestPendingMillis > STALE_MILLIS;
-            long pauseMillis = stale
-                    ? Math.min(STALE_MAX_PAUSE_MILLIS, TimeUnit.NANOSECONDS.toMillis(STALE_YIELD_FACTOR * batchNanos))
-                    : Math.min(MAX_PAUSE_MILLIS, TimeUnit.NANOSECONDS.toMillis(YIELD_FACTOR * batchNanos));
-            if (pauseMillis > 0) {
-                try {
-                    Thread.sleep(pauseMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
+        try {
+            share.pause(batchNanos, oldestPendingMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 

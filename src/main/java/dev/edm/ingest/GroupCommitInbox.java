@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The durable inbox writer. Concurrent requests queue their delivery; one writer thread commits whatever
  * has queued in one transaction (group commit), so durability costs one disk flush per group rather than
- * per request. A request's future completes only after its commit.
+ * per request. A request's future completes only after its commit. With a {@link JournalInbox} (SQLite),
+ * large groups, and all groups while journaled ones wait for import, are appended to the journal instead
+ * and imported into the database in the background.
  */
 final class GroupCommitInbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitInbox.class);
@@ -24,16 +26,20 @@ final class GroupCommitInbox implements AutoCloseable {
     private final Database.Pinned db;
     private final IngestMetrics metrics;
     private final Runnable afterCommit;
+    private final JournalInbox journal; // null: every group is committed to the database
+    private final BurstShare share;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(20_000);
     private final Thread writer;
     private volatile boolean closing;
 
     private record Pending(NewDelivery delivery, CompletableFuture<IngestResult> result) {}
 
-    GroupCommitInbox(Database db, IngestMetrics metrics, Runnable afterCommit) {
+    GroupCommitInbox(Database db, IngestMetrics metrics, Runnable afterCommit, JournalInbox journal, BurstShare share) {
         this.db = db.pin();
         this.metrics = metrics;
         this.afterCommit = afterCommit;
+        this.journal = journal;
+        this.share = share;
         this.writer = Thread.ofPlatform().name("edm-inbox-writer").unstarted(this::run);
         writer.start();
     }
@@ -75,9 +81,19 @@ final class GroupCommitInbox implements AutoCloseable {
 
     private void commit(List<Pending> batch) {
         long start = System.nanoTime();
+        boolean journaled = journal != null && journal.takes(batch.size());
         List<IngestResult> results;
         try {
-            results = db.transaction(s -> insertAll(s, batch), true);
+            if (journaled) {
+                List<NewDelivery> deliveries = new ArrayList<>(batch.size());
+                batch.forEach(p -> deliveries.add(p.delivery()));
+                results = journal.append(deliveries);
+            } else {
+                results = db.transaction(s -> insertAll(s, batch), true);
+                if (journal != null) {
+                    journal.committedDirectly();
+                }
+            }
         } catch (RuntimeException e) {
             StorageException failure =
                     e instanceof StorageException se ? se : new StorageException("inbox commit failed: " + e, e);
@@ -89,7 +105,10 @@ final class GroupCommitInbox implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).result().complete(results.get(i));
         }
-        afterCommit.run();
+        share.arrived();
+        if (!journaled) {
+            afterCommit.run(); // journaled ones are processed once imported
+        }
     }
 
     private static List<IngestResult> insertAll(Session s, List<Pending> batch) throws SQLException {

@@ -4,8 +4,10 @@ import dev.edm.event.Platform;
 import dev.edm.platform.WebhookAdapter;
 import dev.edm.storage.Database;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The ingest feature's entry point: wires the inbox writer, the verification rate limiter, the ingest
@@ -16,9 +18,14 @@ public final class Ingest implements AutoCloseable {
     private final DeliveryLog log;
     private final GroupCommitInbox inbox;
     private final DeliveryProcessor processor;
+    private final JournalInbox journal; // null without a journal
 
-    /** Settings of the ingest pipeline. */
-    public record Settings(long maxBodyBytes, int verifyFailuresPerMinute, String instanceId) {}
+    /**
+     * Settings of the ingest pipeline; {@code journalDir}: the inbox journal's folder (SQLite only, see
+     * {@link JournalInbox}), empty for none.
+     */
+    public record Settings(
+            long maxBodyBytes, int verifyFailuresPerMinute, String instanceId, Optional<Path> journalDir) {}
 
     private Ingest(
             Database db,
@@ -29,8 +36,12 @@ public final class Ingest implements AutoCloseable {
             Settings settings) {
         IngestMetrics metrics = new IngestMetrics(registry);
         this.log = new DeliveryLog(db);
-        this.processor = new DeliveryProcessor(db, handler, metrics, clock, settings.instanceId());
-        this.inbox = new GroupCommitInbox(db, metrics, processor::wake);
+        BurstShare share = new BurstShare(clock);
+        this.processor = new DeliveryProcessor(db, handler, metrics, clock, settings.instanceId(), share);
+        this.journal = settings.journalDir()
+                .map(dir -> new JournalInbox(db, dir, metrics, processor::wake, share))
+                .orElse(null);
+        this.inbox = new GroupCommitInbox(db, metrics, processor::wake, journal, share);
         this.service = new IngestService(
                 adapters,
                 inbox,
@@ -74,10 +85,13 @@ public final class Ingest implements AutoCloseable {
         processor.wake();
     }
 
-    /** Commits what is queued, then stops processing. */
+    /** Commits what is queued, imports what the journal holds (for a while), then stops processing. */
     @Override
     public void close() {
         inbox.close();
+        if (journal != null) {
+            journal.close();
+        }
         processor.close();
     }
 }

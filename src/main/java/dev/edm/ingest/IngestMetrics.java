@@ -127,4 +127,18 @@ public final class IngestMetrics {
                 .description("Deliveries committed but not yet processed")
                 .register(registry);
     }
+
+    void journalBacklog(Supplier<Number> waiting) {
+        io.micrometer.core.instrument.Gauge.builder("edm.inbox.journal.backlog", waiting)
+                .description("Deliveries acknowledged from the inbox journal and not yet imported into the database")
+                .register(registry);
+    }
+
+    void journalImported(int deliveries) {
+        counter(
+                        "journal-imported",
+                        () -> Counter.builder("edm.inbox.journal.imported")
+                                .description("Deliveries moved from the inbox journal into the database"))
+                .increment(deliveries);
+    }
 }

@@ -23,8 +23,8 @@ public final class PendingDrain {
         if (!mine) {
             return OptionalLong.empty();
         }
-        DeliveryProcessor processor =
-                new DeliveryProcessor(db, handler, new IngestMetrics(new SimpleMeterRegistry()), clock, owner);
+        DeliveryProcessor processor = new DeliveryProcessor(
+                db, handler, new IngestMetrics(new SimpleMeterRegistry()), clock, owner, new BurstShare(clock));
         try {
             return OptionalLong.of(processor.drain());
         } finally {

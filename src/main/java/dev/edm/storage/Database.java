@@ -60,8 +60,10 @@ public final class Database implements AutoCloseable {
             hc.setPassword(settings.password());
         }
         if (settings.kind() == DatabaseSettings.Kind.SQLITE) {
-            hc.setMaximumPoolSize(6);
+            hc.setMaximumPoolSize(8);
             hc.addDataSourceProperty("journal_mode", "WAL");
+            // no "SELECT last_insert_rowid()" after every INSERT: nothing here reads generated keys (RETURNING)
+            hc.addDataSourceProperty("jdbc.get_generated_keys", "false");
             hc.addDataSourceProperty("synchronous", "FULL");
             hc.addDataSourceProperty("busy_timeout", "10000");
             // the default 2 MB page cache turns every index lookup of a large inbox into read syscalls
@@ -199,18 +201,9 @@ public final class Database implements AutoCloseable {
         }
 
         private void closeConnection() {
-            if (session != null) {
-                session.close();
-                session = null;
-            }
-            if (connection != null) {
-                try {
-                    connection.close();
-                } catch (SQLException ignored) {
-                    // a broken connection is discarded anyway
-                }
-                connection = null;
-            }
+            closeQuietly(session, connection);
+            session = null;
+            connection = null;
         }
     }
 
@@ -285,6 +278,57 @@ public final class Database implements AutoCloseable {
                         }
                     }
                 });
+    }
+
+    /**
+     * A connection kept for one worker's frequent small reads (the inbox journal's duplicate check), with its
+     * prepared statements cached; not thread-safe. The connection is replaced after a failure.
+     */
+    public Reader reader() {
+        return new Reader();
+    }
+
+    /** See {@link #reader()}. */
+    public final class Reader implements AutoCloseable {
+        private Connection connection;
+        private Session session;
+
+        private Reader() {}
+
+        /** Runs read-only work in auto-commit mode on the kept connection. */
+        public <T> T read(SessionWork<T> work) {
+            try {
+                if (connection == null) {
+                    connection = dataSource.getConnection();
+                    session = new Session(connection);
+                }
+                return work.run(session);
+            } catch (SQLException e) {
+                close();
+                throw new StorageException("database error: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(session, connection);
+            session = null;
+            connection = null;
+        }
+    }
+
+    /** Closes a kept session and its connection (either may be null); a broken connection is discarded anyway. */
+    private static void closeQuietly(Session session, Connection connection) {
+        if (session != null) {
+            session.close();
+        }
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // discarded anyway
+            }
+        }
     }
 
     /** Runs read-only work in auto-commit mode. */

@@ -52,6 +52,11 @@ abstract class InboxContract {
 
     abstract DatabaseSettings settings(Path dir);
 
+    /** The inbox journal's folder, as the server uses one (SQLite). */
+    Optional<Path> journalDir() {
+        return Optional.empty();
+    }
+
     @BeforeEach
     void open() {
         db = Database.open(settings(dir));
@@ -70,7 +75,7 @@ abstract class InboxContract {
                 handler,
                 registry,
                 Clock.systemUTC(),
-                new Ingest.Settings(1 << 20, 1000, UUID.randomUUID().toString()));
+                new Ingest.Settings(1 << 20, 1000, UUID.randomUUID().toString(), journalDir()));
         running.add(ingest);
         return ingest;
     }
@@ -93,6 +98,22 @@ abstract class InboxContract {
 
     long count(String sql, Object... params) {
         return db.read(c -> Sql.queryOne(c, sql, rs -> rs.getLong(1), params).orElseThrow());
+    }
+
+    /** Deliveries acknowledged from the inbox journal and not yet in the database (0 without a journal). */
+    static long journalBacklog(SimpleMeterRegistry registry) {
+        var gauge = registry.find("edm.inbox.journal.backlog").gauge();
+        return gauge == null ? 0 : (long) gauge.value();
+    }
+
+    static void awaitJournalImported(SimpleMeterRegistry registry) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (journalBacklog(registry) > 0) {
+            assertThat(System.currentTimeMillis())
+                    .as("journal imported in time")
+                    .isLessThan(deadline);
+            Thread.sleep(10);
+        }
     }
 
     void awaitNoPending() throws InterruptedException {
@@ -124,6 +145,10 @@ abstract class InboxContract {
         }
         pool.shutdown();
 
+        // every acknowledged delivery is durable: in the database, or in the inbox journal waiting for import
+        assertThat(count("SELECT count(*) FROM delivery") + journalBacklog(registry))
+                .isEqualTo(threads * each);
+        awaitJournalImported(registry);
         assertThat(count("SELECT count(*) FROM delivery")).isEqualTo(threads * each);
         long commits = registry.get("edm.inbox.batch.size").summary().count();
         assertThat(commits)
@@ -136,8 +161,8 @@ abstract class InboxContract {
 
     @Test
     void theSameDeliveryArrivingManyTimesAtOnceIsStoredOnce() throws Exception {
-        IngestService service = start(
-                        new InterpretingHandler(adapters, (s, deliveries) -> {}), new SimpleMeterRegistry())
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        IngestService service = start(new InterpretingHandler(adapters, (s, deliveries) -> {}), registry)
                 .service();
         String webhookId = UUID.randomUUID().toString();
         ExecutorService pool = Executors.newFixedThreadPool(10);
@@ -162,6 +187,7 @@ abstract class InboxContract {
                 .hasSize(9)
                 .allSatisfy(r ->
                         assertThat(((IngestResult.Duplicate) r).deliveryId()).isEqualTo(id));
+        awaitJournalImported(registry);
         assertThat(count("SELECT count(*) FROM delivery WHERE webhook_id = ?", webhookId))
                 .isEqualTo(1);
     }

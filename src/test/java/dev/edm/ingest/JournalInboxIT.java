@@ -1,0 +1,249 @@
+package dev.edm.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.edm.config.DatabaseSettings;
+import dev.edm.event.Platform;
+import dev.edm.platform.DeliveryMeta;
+import dev.edm.storage.Database;
+import dev.edm.storage.Sql;
+import dev.edm.storage.StorageException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The inbox journal on a real SQLite database: acknowledged ids, duplicates, import, crash leftovers. */
+class JournalInboxIT {
+    @TempDir
+    Path dir;
+
+    Database db;
+    Path journalDir;
+    final AtomicInteger importedWakeUps = new AtomicInteger();
+    final List<JournalInbox> open = new ArrayList<>();
+
+    @BeforeEach
+    void openDatabase() {
+        db = Database.open(
+                new DatabaseSettings(DatabaseSettings.Kind.SQLITE, "jdbc:sqlite:" + dir.resolve("edm.db"), null, null));
+        journalDir = dir.resolve("inbox-journal");
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        open.forEach(JournalInbox::close);
+        db.close();
+    }
+
+    JournalInbox journal() {
+        JournalInbox j = new JournalInbox(
+                db,
+                journalDir,
+                new IngestMetrics(new SimpleMeterRegistry()),
+                importedWakeUps::incrementAndGet,
+                new BurstShare(Clock.systemUTC()));
+        open.add(j);
+        return j;
+    }
+
+    static NewDelivery delivery(String webhookId, String body) {
+        DeliveryMeta meta = new DeliveryMeta(
+                "shop.myshopify.com",
+                "orders/create",
+                webhookId,
+                "event-" + webhookId,
+                "2026-11-28T05:00:00Z",
+                "2026-10",
+                true,
+                Map.of());
+        return new NewDelivery(
+                Platform.SHOPIFY,
+                meta,
+                "{\"x-shopify-webhook-id\":\"" + webhookId + "\"}",
+                body.getBytes(StandardCharsets.UTF_8),
+                1_764_306_000_000L);
+    }
+
+    long count(String sql, Object... params) {
+        return db.read(c -> Sql.queryOne(c, sql, rs -> rs.getLong(1), params).orElseThrow());
+    }
+
+    /** Stores a delivery as the group-commit writer does without the journal; its id. */
+    long storeDirectly(String webhookId) {
+        return db.transaction(c -> {
+            try (var s = new dev.edm.storage.Session(c)) {
+                NewDelivery d = delivery(webhookId, "{}");
+                return ((IngestResult.Accepted) InboxInsert.insert(
+                                s, d.platform(), d.meta(), d.headersJson(), d.body(), d.receivedAtMillis()))
+                        .deliveryId();
+            }
+        });
+    }
+
+    void awaitImported(JournalInbox j) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (j.backlog() > 0) {
+            assertThat(System.currentTimeMillis())
+                    .as("journal imported in time")
+                    .isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void aJournaledGroupIsAcknowledgedWithTheIdsItIsStoredUnderAndRepeatsAreDuplicates() throws Exception {
+        long stored = storeDirectly("already-stored");
+        JournalInbox j = journal();
+        List<NewDelivery> group = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            group.add(delivery("w" + i, "{\"n\":" + i + "}"));
+        }
+        group.add(delivery("w3", "{\"n\":\"again\"}")); // repeated within the group
+        group.add(delivery("already-stored", "{\"a\":2}")); // repeated from the database
+        group.add(delivery(null, "{\"no\":\"webhook id\"}"));
+
+        List<IngestResult> results = j.append(group);
+
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            assertThat(results.get(i)).isInstanceOf(IngestResult.Accepted.class);
+            ids.add(((IngestResult.Accepted) results.get(i)).deliveryId());
+        }
+        assertThat(ids).isSorted().doesNotHaveDuplicates().allMatch(id -> id > stored);
+        assertThat(results.get(8)).isEqualTo(new IngestResult.Duplicate(ids.get(3)));
+        assertThat(results.get(9)).isEqualTo(new IngestResult.Duplicate(stored));
+        assertThat(results.get(10)).isInstanceOf(IngestResult.Accepted.class);
+
+        // a repeat of a record that waits for import (or was just imported) is a duplicate too
+        List<IngestResult> again = j.append(List.of(delivery("w5", "{}")));
+        assertThat(again).containsExactly(new IngestResult.Duplicate(ids.get(5)));
+
+        awaitImported(j);
+        for (int i = 0; i < 8; i++) {
+            assertThat(count(
+                            "SELECT count(*) FROM delivery d JOIN delivery_body b ON b.delivery_id = d.id "
+                                    + "WHERE d.id = ? AND d.webhook_id = ? AND d.status = 'pending' "
+                                    + "AND CAST(b.body AS TEXT) = ?",
+                            ids.get(i),
+                            "w" + i,
+                            "{\"n\":" + i + "}"))
+                    .as("delivery w%d under id %d", i, ids.get(i))
+                    .isEqualTo(1);
+        }
+        assertThat(count("SELECT count(*) FROM delivery")).isEqualTo(10); // stored + 8 + the one without id
+        assertThat(count("SELECT count(*) FROM delivery WHERE webhook_id = 'w3'"))
+                .isEqualTo(1);
+        assertThat(importedWakeUps.get()).isPositive(); // processing was told
+        // the file being appended to stays until the writer moves on (here: its next group goes straight to the
+        // database), then it is deleted, everything in it being imported
+        assertThat(Files.list(journalDir).toList()).hasSize(1);
+        j.committedDirectly();
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (!Files.list(journalDir).toList().isEmpty()) {
+            assertThat(System.currentTimeMillis()).as("imported file deleted").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void idsOfOtherInsertsNeverCollideWithJournaledOnes() throws Exception {
+        JournalInbox j = journal();
+        List<NewDelivery> group = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            group.add(delivery("j" + i, "{}"));
+        }
+        long lastJournaled = ((IngestResult.Accepted) j.append(group).get(9)).deliveryId();
+        // e.g. reconciliation inserting while the group waits for import
+        long direct = storeDirectly("direct");
+        assertThat(direct).isGreaterThan(lastJournaled);
+        awaitImported(j);
+        assertThat(count("SELECT count(*) FROM delivery")).isEqualTo(11);
+
+        // after a direct commit the next journaled group comes after it (arrival order = id order)
+        j.committedDirectly();
+        long next = ((IngestResult.Accepted)
+                        j.append(List.of(delivery("later", "{}"))).get(0))
+                .deliveryId();
+        assertThat(next).isGreaterThan(direct);
+    }
+
+    @Test
+    void whatACrashLeftInTheJournalIsImportedOnOpenAndACutShortRecordIsDropped() throws Exception {
+        Files.createDirectories(journalDir);
+        try (InboxJournal raw = InboxJournal.open(journalDir)) {
+            raw.append(List.of(
+                    new InboxJournal.Entry(5_000_001, delivery("left-1", "{\"left\":1}")),
+                    new InboxJournal.Entry(5_000_002, delivery("left-2", "{\"left\":2}"))));
+            raw.append(List.of(new InboxJournal.Entry(5_000_003, delivery("left-3", "{\"left\":3}"))));
+        }
+        Path file = Files.list(journalDir).findFirst().orElseThrow();
+        long whole = Files.size(file);
+        // a group whose write was cut short by the crash (its flush never returned, so it was never acknowledged)
+        try (InboxJournal raw = InboxJournal.open(journalDir.resolve("scratch"))) {
+            raw.append(List.of(new InboxJournal.Entry(5_000_004, delivery("torn", "{\"torn\":true}"))));
+            Path scratch = Files.list(journalDir.resolve("scratch")).findFirst().orElseThrow();
+            byte[] record = Files.readAllBytes(scratch);
+            Files.write(file, java.util.Arrays.copyOf(record, record.length - 7), StandardOpenOption.APPEND);
+            Files.delete(scratch);
+        }
+        Files.delete(journalDir.resolve("scratch"));
+        assertThat(Files.size(file)).isGreaterThan(whole);
+
+        JournalInbox j = journal(); // imports before it takes anything new
+
+        assertThat(j.backlog()).isZero();
+        assertThat(count("SELECT count(*) FROM delivery WHERE id IN (5000001, 5000002, 5000003)"))
+                .isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM delivery WHERE webhook_id = 'torn'"))
+                .isZero();
+        assertThat(Files.list(journalDir).toList()).isEmpty();
+        // ids handed out afterwards come after the imported ones; a repeat of an imported one is a duplicate
+        List<IngestResult> next = j.append(List.of(delivery("left-2", "{}"), delivery("new", "{}")));
+        assertThat(next.get(0)).isEqualTo(new IngestResult.Duplicate(5_000_002));
+        assertThat(((IngestResult.Accepted) next.get(1)).deliveryId()).isGreaterThan(5_000_003);
+    }
+
+    @Test
+    void importingARecordThatIsAlreadyStoredSkipsIt() throws Exception {
+        Files.createDirectories(journalDir);
+        try (InboxJournal raw = InboxJournal.open(journalDir)) {
+            raw.append(List.of(new InboxJournal.Entry(42, delivery("twice", "{\"v\":1}"))));
+        }
+        db.transaction(c -> Sql.update(
+                c,
+                "INSERT INTO delivery (id, platform, store, webhook_id, received_at, signed, headers, status) "
+                        + "VALUES (42, 'shopify', 'shop.myshopify.com', 'twice', 1, 1, '{}', 'processed')"));
+        journal();
+        assertThat(count("SELECT count(*) FROM delivery")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM delivery WHERE id = 42 AND status = 'processed'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aJournalThatCannotBeWrittenFailsTheGroupAndForgetsItsIds() throws Exception {
+        JournalInbox j = journal();
+        Files.delete(journalDir); // nothing can be created there any more
+        Files.writeString(journalDir, "not a folder");
+        List<NewDelivery> group = List.of(delivery("lost", "{}"));
+        assertThatThrownBy(() -> j.append(group)).isInstanceOf(StorageException.class);
+        Files.delete(journalDir);
+        Files.createDirectories(journalDir);
+        // the platform retries: the same webhook id is accepted, not taken for a duplicate of the failed one
+        assertThat(j.append(group).get(0)).isInstanceOf(IngestResult.Accepted.class);
+        awaitImported(j);
+        assertThat(count("SELECT count(*) FROM delivery WHERE webhook_id = 'lost'"))
+                .isEqualTo(1);
+    }
+}
