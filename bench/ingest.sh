@@ -11,6 +11,7 @@
 # DRAIN (s, 10; longest wait for answers in flight after sending stops), RATE_CAP (req/s, 60000; how many
 # signed requests to prepare: RATE_CAP x seconds), BENCH_JAVA_OPTS (extra JVM options for both servers), EDM_BENCH_JAVA_OPTS (for edm only, e.g. a JFR recording),
 # EDM_JAR (the edm jar to run, target/edm.jar; e.g. an older build to compare against),
+# EDM_BENCH_ENV (extra VAR=value settings for edm, e.g. EDM_BENCH_ENV="EDM_INBOX_JOURNAL=false"),
 # KEEP_WORK=1 (keep the scratch dir: server output, edm logs and database, raw wrk output).
 #
 # Exit status: 1 when stored != 2xx (or the run itself broke). The performance targets (edm >= 50% of the
@@ -27,6 +28,7 @@ DRAIN=${DRAIN:-10}
 RATE_CAP=${RATE_CAP:-60000}
 read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
 read -r -a EDM_JAVA_OPTS <<<"${EDM_BENCH_JAVA_OPTS:-}"
+read -r -a EDM_ENV <<<"${EDM_BENCH_ENV:-}"
 
 # Request body: bench/orders_create.json is /work/shared/fixtures/shopify/topic_orders__create.json
 # (Shopify's sample orders/create payload) as one compact line, trimmed to ~4.4 KB: first line item only,
@@ -149,7 +151,7 @@ log "edm: starting on port $EDM_PORT (data in $EDM_DATA)"
 (cd "$WORK/edm" && exec env -i PATH="$PATH" HOME="$HOME" \
   EDM_HOST=127.0.0.1 EDM_PORT="$EDM_PORT" \
   EDM_DATA_DIR="$EDM_DATA" EDM_OUTPUT_DIR="$WORK/edm/output" EDM_LOG_DIR="$WORK/edm/logs" \
-  SHOPIFY_WEBHOOK_SECRET="$SECRET" \
+  SHOPIFY_WEBHOOK_SECRET="$SECRET" "${EDM_ENV[@]}" \
   "$JAVA" "${JAVA_OPTS[@]}" "${EDM_JAVA_OPTS[@]}" -jar "${EDM_JAR:-$ROOT/target/edm.jar}" serve) >"$WORK/edm.out" 2>&1 &
 SERVER_PID=$!
 wait_healthy edm "$EDM_PORT" "$WORK/edm.out"
