@@ -29,6 +29,7 @@ final class JsonObjectScan {
     private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
     // added to a byte of at most 0x7f, sets its high bit exactly when the byte is at least 0x20 (no carry out)
     private static final long FROM_SPACE = 0x6060606060606060L;
+    // the literals as they read through INTS ("false" after its 'f')
     private static final int TRUE = 't' | 'r' << 8 | 'u' << 16 | 'e' << 24;
     private static final int NULL = 'n' | 'u' << 8 | 'l' << 16 | 'l' << 24;
     private static final int ALSE = 'a' | 'l' << 8 | 's' << 16 | 'e' << 24;
