@@ -26,16 +26,31 @@ final class HeadersJson {
 
     private static void string(StringBuilder out, String s) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-            } else {
-                out.append(c);
+        int n = s.length();
+        int plain = 0;
+        while (plain < n && !needsEscape(s.charAt(plain))) {
+            plain++;
+        }
+        // the plain part in one copy: appending char by char costs several checks per char
+        if (plain == n) {
+            out.append(s);
+        } else {
+            out.append(s, 0, plain);
+            for (int i = plain; i < n; i++) {
+                char c = s.charAt(i);
+                if (c == '"' || c == '\\') {
+                    out.append('\\').append(c);
+                } else if (c < 0x20) {
+                    out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+                } else {
+                    out.append(c);
+                }
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsEscape(char c) {
+        return c == '"' || c == '\\' || c < 0x20;
     }
 }

@@ -1,5 +1,9 @@
 package dev.edm.platform;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * A single-pass, allocation-free check that a body is exactly one well-formed JSON object (RFC 8259, UTF-8),
  * for the hot path of every webhook. It only ever answers "certainly valid": anything it does not accept
@@ -12,6 +16,24 @@ final class JsonObjectScan {
     private static final int MAX_NAME_BYTES = 40_000;
     private static final int MAX_NUMBER_CHARS = 500;
 
+    /** Depths below this keep their container kind in a bit of a long; deeper ones need an array. */
+    private static final int SHALLOW_DEPTH = Long.SIZE;
+
+    // Eight bytes of a body as one long, the first byte lowest whatever the platform's byte order, so that the
+    // lowest flagged byte of a word is the first one in the text.
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_BITS = 0x7f7f7f7f7f7f7f7fL;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
+    // added to a byte of at most 0x7f, sets its high bit exactly when the byte is at least 0x20 (no carry out)
+    private static final long FROM_SPACE = 0x6060606060606060L;
+    // the literals as they read through INTS ("false" after its 'f')
+    private static final int TRUE = 't' | 'r' << 8 | 'u' << 16 | 'e' << 24;
+    private static final int NULL = 'n' | 'u' << 8 | 'l' << 16 | 'l' << 24;
+    private static final int ALSE = 'a' | 'l' << 8 | 's' << 16 | 'e' << 24;
+
     private JsonObjectScan() {}
 
     /** True only when the body is certainly one JSON object, optionally surrounded by whitespace. */
@@ -21,26 +43,37 @@ final class JsonObjectScan {
         if (i >= n || b[i] != '{') {
             return false;
         }
-        boolean[] object = new boolean[MAX_DEPTH];
+        long shallow = 0; // bit d set: the container at depth d (< SHALLOW_DEPTH) is an object
+        boolean[] deep = null; // the same from SHALLOW_DEPTH on, allocated only for bodies nested that deep
         int depth = 0;
+        boolean inObject = false; // the innermost open container is an object
         boolean open = true; // b[i] opens a container
         while (true) {
             if (open) {
                 if (depth == MAX_DEPTH) {
                     return false;
                 }
-                boolean isObject = b[i] == '{';
-                object[depth++] = isObject;
+                inObject = b[i] == '{';
+                if (depth < SHALLOW_DEPTH) {
+                    shallow = inObject ? shallow | 1L << depth : shallow & ~(1L << depth);
+                } else {
+                    if (deep == null) {
+                        deep = new boolean[MAX_DEPTH];
+                    }
+                    deep[depth] = inObject;
+                }
+                depth++;
                 i = skipWhitespace(b, i + 1);
                 if (i >= n) {
                     return false;
                 }
-                if (b[i] == (isObject ? '}' : ']')) {
+                if (b[i] == (inObject ? '}' : ']')) {
                     depth--;
                     i++;
                     open = false;
+                    inObject = depth > 0 && isObject(depth - 1, shallow, deep);
                 } else {
-                    i = valueStart(b, i, isObject);
+                    i = valueStart(b, i, inObject);
                     if (i < 0) {
                         return false;
                     }
@@ -68,7 +101,7 @@ final class JsonObjectScan {
                 if (i >= n) {
                     return false;
                 }
-                i = valueStart(b, i, object[depth - 1]);
+                i = valueStart(b, i, inObject);
                 if (i < 0) {
                     return false;
                 }
@@ -79,13 +112,18 @@ final class JsonObjectScan {
                         return false;
                     }
                 }
-            } else if (c == (object[depth - 1] ? '}' : ']')) {
+            } else if (c == (inObject ? '}' : ']')) {
                 depth--;
                 i++;
+                inObject = depth > 0 && isObject(depth - 1, shallow, deep);
             } else {
                 return false;
             }
         }
+    }
+
+    private static boolean isObject(int depth, long shallow, boolean[] deep) {
+        return depth < SHALLOW_DEPTH ? (shallow & 1L << depth) != 0 : deep[depth];
     }
 
     /**
@@ -118,9 +156,9 @@ final class JsonObjectScan {
     private static int scalar(byte[] b, int i) {
         return switch (b[i]) {
             case '"' -> string(b, i);
-            case 't' -> literal(b, i, "true");
-            case 'f' -> literal(b, i, "false");
-            case 'n' -> literal(b, i, "null");
+            case 't' -> i + 4 <= b.length && (int) INTS.get(b, i) == TRUE ? i + 4 : -1;
+            case 'f' -> i + 5 <= b.length && (int) INTS.get(b, i + 1) == ALSE ? i + 5 : -1;
+            case 'n' -> i + 4 <= b.length && (int) INTS.get(b, i) == NULL ? i + 4 : -1;
             default -> number(b, i);
         };
     }
@@ -129,7 +167,7 @@ final class JsonObjectScan {
         int n = b.length;
         while (i < n) {
             byte c = b[i];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+            if (c > ' ' || (c != ' ' && c != '\n' && c != '\r' && c != '\t')) {
                 break;
             }
             i++;
@@ -141,39 +179,58 @@ final class JsonObjectScan {
     private static int string(byte[] b, int i) {
         int n = b.length;
         i++;
-        while (i < n) {
+        while (true) {
+            // Whole words of bytes that need no attention (0x20 to 0x7f but the quote and the backslash) at once;
+            // each byte is tested on its own seven low bits, so no carry or borrow reaches its neighbours.
+            while (i <= n - Long.BYTES) {
+                long w = (long) LONGS.get(b, i);
+                long low = w & LOW_BITS;
+                long notQuote = (low ^ QUOTES) + LOW_BITS;
+                long notBackslash = (low ^ BACKSLASHES) + LOW_BITS;
+                long notControl = low + FROM_SPACE;
+                long attention = (w | ~(notQuote & notBackslash & notControl)) & HIGH_BITS;
+                if (attention != 0) {
+                    i += Long.numberOfTrailingZeros(attention) >>> 3;
+                    break;
+                }
+                i += Long.BYTES;
+            }
+            if (i >= n) {
+                return -1;
+            }
             int c = b[i] & 0xff;
             if (c == '"') {
                 return i + 1;
             }
-            if (c == '\\') {
-                if (i + 1 >= n) {
-                    return -1;
-                }
-                byte e = b[i + 1];
-                if (e == 'u') {
-                    if (i + 5 >= n || !hex(b[i + 2]) || !hex(b[i + 3]) || !hex(b[i + 4]) || !hex(b[i + 5])) {
-                        return -1;
-                    }
-                    i += 6;
-                } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
-                        || e == 't') {
-                    i += 2;
-                } else {
-                    return -1;
-                }
-            } else if (c < 0x20) {
-                return -1; // control characters must be escaped
-            } else if (c < 0x80) {
-                i++;
-            } else {
-                i = utf8(b, i, c);
-                if (i < 0) {
-                    return -1;
-                }
+            i = c >= 0x20 && c < 0x80 && c != '\\' ? i + 1 : afterSpecial(b, i, c);
+            if (i < 0) {
+                return -1;
             }
         }
-        return -1;
+    }
+
+    /** An escape, control character or non-ASCII byte c at i inside a string; the index after it, or -1. */
+    private static int afterSpecial(byte[] b, int i, int c) {
+        int n = b.length;
+        if (c == '\\') {
+            if (i + 1 >= n) {
+                return -1;
+            }
+            byte e = b[i + 1];
+            if (e == 'u') {
+                if (i + 5 >= n || !hex(b[i + 2]) || !hex(b[i + 3]) || !hex(b[i + 4]) || !hex(b[i + 5])) {
+                    return -1;
+                }
+                return i + 6;
+            } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
+                return i + 2;
+            }
+            return -1;
+        }
+        if (c < 0x20) {
+            return -1; // control characters must be escaped
+        }
+        return utf8(b, i, c);
     }
 
     /** A multi-byte UTF-8 sequence starting with lead byte c at i; returns the index after it, or -1. */
@@ -201,19 +258,6 @@ final class JsonObjectScan {
 
     private static boolean hex(byte c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
-
-    private static int literal(byte[] b, int i, String word) {
-        int len = word.length();
-        if (i + len > b.length) {
-            return -1;
-        }
-        for (int k = 0; k < len; k++) {
-            if (b[i + k] != word.charAt(k)) {
-                return -1;
-            }
-        }
-        return i + len;
     }
 
     /** -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? from i; the index after it, or -1. */

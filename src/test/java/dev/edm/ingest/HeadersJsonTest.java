@@ -18,6 +18,8 @@ class HeadersJsonTest {
         headers.put("x-quote", "say \"hi\" \\ back/slash");
         headers.put("x-control", "tab\there\nnew line \u0001 caf\u00e9");
         headers.put("x-empty", "");
+        headers.put("x-edges", "\"escaped first and last\\");
+        headers.put("x-\u0002", "plain value, escaped name");
         String json = HeadersJson.write(headers);
         assertThat(JSON.readValue(json, new TypeReference<Map<String, String>>() {}))
                 .containsExactlyEntriesOf(headers);

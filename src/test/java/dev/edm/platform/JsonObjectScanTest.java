@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -151,6 +154,166 @@ class JsonObjectScanTest {
             }
         }
         assertThat(accepted).isPositive();
+    }
+
+    /**
+     * Inside strings the scan skips whole eight-byte words: a byte that needs attention (quote, backslash,
+     * control character, non-ASCII) at every offset from a word boundary, in names and in values, is judged as
+     * it should be (and as Jackson judges it, where Jackson checks it: it lets broken UTF-8 in names pass); no
+     * prefix of such a body is accepted (or read past).
+     */
+    @Test
+    void judgesEveryByteThatNeedsAttentionAtEveryWordOffset() {
+        // letters with no meaning after a backslash, so that only the insert decides
+        String letters = "ghijklmopqsvwxyzGHIJKL";
+        List<byte[]> valid = List.of(
+                new byte[] {'\\', 'n'},
+                new byte[] {'\\', 'u', '0', '0', 'e', '9'},
+                new byte[] {0x7f},
+                new byte[] {(byte) 0xc3, (byte) 0xa9},
+                new byte[] {(byte) 0xe2, (byte) 0x82, (byte) 0xac},
+                new byte[] {(byte) 0xf0, (byte) 0x9f, (byte) 0x98, (byte) 0x80});
+        List<byte[]> invalid = List.of(
+                new byte[] {'"'},
+                new byte[] {'\\', 'x'},
+                new byte[] {'\\'},
+                new byte[] {'\\', 'u', '0', 'g', '0', '0'},
+                new byte[] {0},
+                new byte[] {0x1f},
+                new byte[] {(byte) 0xc3, 'a'},
+                new byte[] {(byte) 0xc3},
+                new byte[] {(byte) 0x80},
+                new byte[] {(byte) 0xe2, (byte) 0x82, 'a'},
+                new byte[] {(byte) 0xf0, (byte) 0x9f, (byte) 0x98, 'x'},
+                new byte[] {(byte) 0xff});
+        for (int pad = 0; pad < 8; pad++) {
+            for (int length = 0; length <= 20; length++) {
+                for (int at = 0; at <= length; at++) {
+                    for (byte[] insert : concat(valid, invalid)) {
+                        for (boolean asName : new boolean[] {true, false}) {
+                            ByteArrayOutputStream out = new ByteArrayOutputStream();
+                            out.writeBytes(bytes(" ".repeat(pad) + (asName ? "{\"" : "{\"k\":\"")));
+                            out.writeBytes(bytes(letters.substring(0, at)));
+                            out.writeBytes(insert);
+                            out.writeBytes(bytes(letters.substring(at, length)));
+                            out.writeBytes(bytes(asName ? "\":1}" : "\"}"));
+                            byte[] body = out.toByteArray();
+                            boolean scan = JsonObjectScan.isOneObject(body);
+                            String text = new String(body, StandardCharsets.ISO_8859_1);
+                            assertThat(scan).as(text).isEqualTo(valid.contains(insert));
+                            if (scan || !asName) {
+                                assertThat(jacksonAccepts(body)).as(text).isEqualTo(scan);
+                            }
+                            for (int end = 0; end < body.length; end++) {
+                                assertThat(JsonObjectScan.isOneObject(Arrays.copyOf(body, end)))
+                                        .isFalse();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<byte[]> concat(List<byte[]> a, List<byte[]> b) {
+        List<byte[]> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * The fixtures as sent (often indented) and compact, as webhooks arrive, with one to four random bytes
+     * replaced, inserted or deleted, favouring the bytes strings and structure turn on: the scan never accepts
+     * what Jackson refuses.
+     */
+    @Test
+    void neverAcceptsWhatJacksonRefusesAfterInsertsAndDeletes() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        List<byte[]> bodies = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/test/resources/fixtures"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                byte[] body = Files.readAllBytes(f);
+                if (jacksonAccepts(body)) {
+                    bodies.add(body);
+                    bodies.add(mapper.writeValueAsBytes(mapper.readTree(body)));
+                }
+            }
+        }
+        assertThat(bodies).isNotEmpty();
+        byte[] alphabet = bytes("{}[]:,\"\\ 0123456789.-+eEtrufalsn\t\nxu/");
+        byte[] attention = {
+            '"', '\\', 0, 0x1f, 0x7f, (byte) 0x80, (byte) 0xbf, (byte) 0xc3, (byte) 0xe2, (byte) 0xf0, (byte) 0xff
+        };
+        Random random = new Random(20261128);
+        int accepted = 0;
+        for (byte[] body : bodies) {
+            for (int k = 0; k < 400; k++) {
+                byte[] mutated = body;
+                int changes = 1 + random.nextInt(4);
+                for (int c = 0; c < changes && mutated.length > 0; c++) {
+                    int at = random.nextInt(mutated.length);
+                    byte value = switch (random.nextInt(3)) {
+                        case 0 -> (byte) random.nextInt(256);
+                        case 1 -> alphabet[random.nextInt(alphabet.length)];
+                        default -> attention[random.nextInt(attention.length)];
+                    };
+                    mutated = switch (random.nextInt(3)) {
+                        case 0 -> replaced(mutated, at, value);
+                        case 1 -> inserted(mutated, at, value);
+                        default -> deleted(mutated, at);
+                    };
+                }
+                if (JsonObjectScan.isOneObject(mutated)) {
+                    accepted++;
+                    assertThat(jacksonAccepts(mutated))
+                            .as("scan accepted %s", new String(mutated, StandardCharsets.ISO_8859_1))
+                            .isTrue();
+                }
+            }
+        }
+        assertThat(accepted).isPositive();
+    }
+
+    private static byte[] replaced(byte[] body, int at, byte value) {
+        byte[] copy = body.clone();
+        copy[at] = value;
+        return copy;
+    }
+
+    private static byte[] inserted(byte[] body, int at, byte value) {
+        byte[] copy = new byte[body.length + 1];
+        System.arraycopy(body, 0, copy, 0, at);
+        copy[at] = value;
+        System.arraycopy(body, at, copy, at + 1, body.length - at);
+        return copy;
+    }
+
+    private static byte[] deleted(byte[] body, int at) {
+        byte[] copy = new byte[body.length - 1];
+        System.arraycopy(body, 0, copy, 0, at);
+        System.arraycopy(body, at + 1, copy, at, body.length - at - 1);
+        return copy;
+    }
+
+    @Test
+    void nestingBeyondSixtyFourLevelsStillMatchesEachCloserToItsOpener() {
+        // containers of both kinds in no periodic order, 150 deep (the scan's own limit is 200)
+        Random random = new Random(7);
+        StringBuilder open = new StringBuilder("{\"a\":");
+        StringBuilder close = new StringBuilder("}");
+        for (int depth = 0; depth < 150; depth++) {
+            boolean object = random.nextBoolean();
+            open.append(object ? "{\"b\":" : "[");
+            close.insert(0, object ? '}' : ']');
+        }
+        assertThat(JsonObjectScan.isOneObject(bytes(open + "1" + close))).isTrue();
+        for (int k = 0; k < close.length(); k++) {
+            char[] swapped = close.toString().toCharArray();
+            swapped[k] = swapped[k] == ']' ? '}' : ']';
+            assertThat(JsonObjectScan.isOneObject(bytes(open + "1" + new String(swapped))))
+                    .as("closer %d swapped", k)
+                    .isFalse();
+        }
     }
 
     @Test
