@@ -12,9 +12,11 @@ public enum Platform {
     BIGCOMMERCE,
     STANDARD;
 
+    private final String id = name().toLowerCase(Locale.ROOT); // asked for on every delivery and event
+
     /** The lower-case name used in URLs, storage and metrics. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     public static Optional<Platform> fromId(String id) {
