@@ -116,7 +116,7 @@ public final class App implements AutoCloseable {
                     ingest.log(),
                     core.alerts(),
                     core.reports(),
-                    new Health(core.database(), config),
+                    new Health(core.database(), config, ingest::journalHealth),
                     registry::scrape,
                     core.notifications(),
                     reconciliation);

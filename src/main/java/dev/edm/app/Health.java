@@ -8,15 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Health: the database answers, and the data and output folders are writable with enough free space. */
+/**
+ * Health: the database answers, the data and output folders are writable with enough free space, and (with
+ * an inbox journal) journaled deliveries are being imported.
+ */
 final class Health implements HealthCheck {
     private final Database db;
     private final Config config;
+    private final Supplier<Optional<String>> journal;
 
-    Health(Database db, Config config) {
+    Health(Database db, Config config, Supplier<Optional<String>> journal) {
         this.db = db;
         this.config = config;
+        this.journal = journal;
     }
 
     @Override
@@ -25,6 +32,7 @@ final class Health implements HealthCheck {
         checks.put("database", db.ping() ? "ok" : "database does not answer");
         checks.put("data_dir", folder(config.dataDir()));
         checks.put("output_dir", folder(config.outputDir()));
+        journal.get().ifPresent(state -> checks.put("inbox_journal", state));
         return checks;
     }
 

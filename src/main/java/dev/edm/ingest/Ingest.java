@@ -80,6 +80,16 @@ public final class Ingest implements AutoCloseable {
         return log;
     }
 
+    /**
+     * The inbox journal's health: empty without a journal, "ok", or what has kept its deliveries from being
+     * imported for a while.
+     */
+    public Optional<String> journalHealth() {
+        return journal == null
+                ? Optional.empty()
+                : Optional.of(journal.problem().orElse("ok"));
+    }
+
     /** Tells background processing that deliveries were committed outside the inbox writer. */
     public void wakeProcessing() {
         processor.wake();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,8 @@ final class JournalInbox implements AutoCloseable {
 
     private static final int ID_BLOCK = 100_000;
     private static final long CLOSE_IMPORT_MILLIS = 15_000;
+    /** How long imports may keep failing before {@link #problem} reports it (a locked database is normal). */
+    static final long FAILING_REPORTED_AFTER_MILLIS = 5_000;
 
     private final Database.Pinned pinned;
     private final Database.Reader reader; // the writer thread's duplicate checks
@@ -58,6 +61,8 @@ final class JournalInbox implements AutoCloseable {
     private final Thread importer;
     private volatile boolean running = true;
     private volatile boolean closing;
+    private volatile String failure; // the last import failure, null once an import succeeds
+    private volatile long failingSinceMillis;
 
     // the writer thread's id block (reserved ids nextId..blockEnd)
     private long nextId;
@@ -238,8 +243,15 @@ final class JournalInbox implements AutoCloseable {
         InboxJournal.Reader reader = null;
         Path readerFile = null;
         InboxJournal.Position deleted = null; // the end of the last file imported and deleted
+        List<InboxJournal.Entry> retry = null; // read, not yet imported
         while (running) {
             try {
+                if (retry != null) { // read, but its import failed: the reader is past it
+                    insert(retry);
+                    done(retry);
+                    retry = null;
+                    continue;
+                }
                 InboxJournal.Position to = end;
                 boolean caughtUp = to == null
                         || to.equals(deleted)
@@ -277,8 +289,10 @@ final class JournalInbox implements AutoCloseable {
                 }
                 long started = System.nanoTime();
                 if (!batch.isEmpty()) {
+                    retry = batch;
                     insert(batch);
                     done(batch);
+                    retry = null;
                 }
                 if (batch.size() < IMPORT_BATCH && (finishedFile || reader.damaged())) {
                     if (reader.damaged()) {
@@ -296,9 +310,11 @@ final class JournalInbox implements AutoCloseable {
                     share.pause(System.nanoTime() - started, oldestWaitingMillis);
                 }
             } catch (StorageException | IOException e) {
+                failed(e);
                 log.warn("inbox journal import paused: {}", e.getMessage());
                 sleep(1_000);
             } catch (RuntimeException e) {
+                failed(e);
                 log.error("inbox journal import failed unexpectedly", e);
                 sleep(1_000);
             } catch (InterruptedException e) {
@@ -315,7 +331,24 @@ final class JournalInbox implements AutoCloseable {
         }
     }
 
+    private void failed(Exception e) {
+        if (failure == null) {
+            failingSinceMillis = System.currentTimeMillis();
+        }
+        failure = e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /** What keeps deliveries from being imported, once it has lasted a while; empty when imports work. */
+    Optional<String> problem() {
+        String f = failure;
+        long since = System.currentTimeMillis() - failingSinceMillis;
+        return f == null || since < FAILING_REPORTED_AFTER_MILLIS
+                ? Optional.empty()
+                : Optional.of("import failing for " + since / 1000 + " s (" + backlog() + " deliveries waiting): " + f);
+    }
+
     private void done(List<InboxJournal.Entry> batch) {
+        failure = null;
         for (InboxJournal.Entry e : batch) {
             String key = key(e.delivery().platform(), e.delivery().meta().webhookId());
             if (key != null) {

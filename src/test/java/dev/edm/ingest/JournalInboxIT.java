@@ -256,4 +256,30 @@ class JournalInboxIT {
         assertThat(count("SELECT count(*) FROM delivery WHERE webhook_id = 'lost'"))
                 .isEqualTo(1);
     }
+
+    @Test
+    void importsThatKeepFailingAreReportedAndResumeOnceTheDatabaseTakesThemAgain() throws Exception {
+        JournalInbox j = journal();
+        db.transaction(c -> Sql.update(c, "ALTER TABLE delivery_body RENAME TO delivery_body_away"));
+        List<NewDelivery> group = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            group.add(delivery("stuck-" + i, "{}"));
+        }
+        j.append(group);
+        assertThat(j.problem()).isEmpty(); // not at once: a locked database is normal for a moment
+        long deadline = System.currentTimeMillis() + JournalInbox.FAILING_REPORTED_AFTER_MILLIS + 10_000;
+        while (j.problem().isEmpty()) {
+            assertThat(System.currentTimeMillis()).as("failing import reported").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        assertThat(j.problem().orElseThrow()).contains("import failing for").contains("8 deliveries waiting");
+        assertThat(j.backlog()).isEqualTo(8);
+        assertThat(count("SELECT count(*) FROM delivery")).isZero(); // nothing half-imported
+
+        db.transaction(c -> Sql.update(c, "ALTER TABLE delivery_body_away RENAME TO delivery_body"));
+        awaitImported(j);
+        assertThat(j.problem()).isEmpty();
+        assertThat(count("SELECT count(*) FROM delivery d JOIN delivery_body b ON b.delivery_id = d.id"))
+                .isEqualTo(8);
+    }
 }
