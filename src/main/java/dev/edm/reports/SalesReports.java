@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -331,10 +332,22 @@ final class SalesReports {
 
         void finish() {
             flush();
-            List<Key> keys = new ArrayList<>(perSku.keySet());
-            keys.sort(ORDER);
-            for (Key k : keys) {
-                Sum s = perSku.get(k);
+            if (ordered < seen.size()) {
+                mergeNew();
+            }
+            // the per-SKU totals taken from the series, which are in order of store, SKU, variant and currency:
+            // they come (nearly) sorted, so sorting them costs little, and no total is looked up again
+            List<Map.Entry<Key, Sum>> totals = new ArrayList<>(perSku.size());
+            Map<Sum, Boolean> listed = new IdentityHashMap<>(perSku.size() * 2);
+            for (Series series : seen) {
+                if (listed.put(series.perSku, Boolean.TRUE) == null) {
+                    totals.add(Map.entry(new Key("", series.store, series.sku, "", series.currency), series.perSku));
+                }
+            }
+            totals.sort((a, b) -> ORDER.compare(a.getKey(), b.getKey()));
+            for (Map.Entry<Key, Sum> total : totals) {
+                Key k = total.getKey();
+                Sum s = total.getValue();
                 sink.accept(Reports.row(
                         "total",
                         Reports.shop(k.store()),
