@@ -39,7 +39,9 @@ final class JournalInbox implements AutoCloseable {
     /** Records per import transaction: while webhooks arrive each is followed by a pause ({@link BurstShare}). */
     private static final int IMPORT_BATCH = 500;
 
-    private static final int ID_BLOCK = 100_000;
+    /** Ids reserved at a time: a direct commit abandons the rest (ids jump), a reservation costs a commit. */
+    private static final int ID_BLOCK = 10_000;
+
     private static final long CLOSE_IMPORT_MILLIS = 15_000;
     /** How long imports may keep failing before {@link #problem} reports it (a locked database is normal). */
     static final long FAILING_REPORTED_AFTER_MILLIS = 5_000;
