@@ -7,6 +7,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,18 +53,53 @@ final class InboxJournal implements AutoCloseable {
     private ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
     private final CRC32C crc = new CRC32C();
 
-    private InboxJournal(Path dir) {
+    private final FileChannel lockFile;
+    private final FileLock lock;
+
+    private InboxJournal(Path dir, FileChannel lockFile, FileLock lock) {
         this.dir = dir;
+        this.lockFile = lockFile;
+        this.lock = lock;
     }
 
-    /** Opens the journal folder (made when missing); {@link #files} lists what a previous run left. */
+    /** Another process (or instance) holds the journal folder: it imports and deletes the files there. */
+    static final class Busy extends RuntimeException {
+        Busy(Path dir) {
+            super("another edm process uses the inbox journal in " + dir);
+        }
+    }
+
+    /**
+     * Opens the journal folder (made when missing) for this process alone: a second server on the same data
+     * folder would import, and delete, files the first is still appending to. Throws {@link Busy} when another
+     * holds it; {@link #files} lists what a previous run left.
+     */
     static InboxJournal open(Path dir) {
+        FileChannel lockFile = null;
         try {
             Files.createDirectories(dir);
+            lockFile = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = lockFile.tryLock();
+            } catch (OverlappingFileLockException sameProcess) {
+                lock = null;
+            }
+            if (lock == null) {
+                lockFile.close();
+                throw new Busy(dir);
+            }
+            return new InboxJournal(dir, lockFile, lock);
         } catch (IOException e) {
-            throw new StorageException("inbox journal folder " + dir + " cannot be created: " + e, e);
+            if (lockFile != null) {
+                try {
+                    lockFile.close();
+                } catch (IOException ignored) {
+                    // failing anyway
+                }
+            }
+            throw new StorageException("inbox journal folder " + dir + " cannot be used: " + e, e);
         }
-        return new InboxJournal(dir);
     }
 
     Path dir() {
@@ -160,6 +197,12 @@ final class InboxJournal implements AutoCloseable {
     @Override
     public void close() {
         closeOut();
+        try {
+            lock.release();
+            lockFile.close();
+        } catch (IOException e) {
+            log.debug("inbox journal: releasing the folder's lock failed ({})", e.toString());
+        }
     }
 
     // --- records -------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ingest feature's entry point: wires the inbox writer, the verification rate limiter, the ingest
@@ -39,7 +40,7 @@ public final class Ingest implements AutoCloseable {
         BurstShare share = new BurstShare(clock);
         this.processor = new DeliveryProcessor(db, handler, metrics, clock, settings.instanceId(), share);
         this.journal = settings.journalDir()
-                .map(dir -> new JournalInbox(db, dir, metrics, processor::wake, share))
+                .map(dir -> journal(db, dir, metrics, processor::wake, share))
                 .orElse(null);
         this.inbox = new GroupCommitInbox(db, metrics, processor::wake, journal, share);
         this.service = new IngestService(
@@ -57,6 +58,18 @@ public final class Ingest implements AutoCloseable {
                 return Double.NaN;
             }
         });
+    }
+
+    /** The inbox journal in {@code dir}, or null (every delivery committed to the database) when another holds it. */
+    private static JournalInbox journal(
+            Database db, Path dir, IngestMetrics metrics, Runnable afterImport, BurstShare share) {
+        try {
+            return new JournalInbox(db, dir, metrics, afterImport, share);
+        } catch (InboxJournal.Busy e) {
+            LoggerFactory.getLogger(Ingest.class)
+                    .warn("{}: this one commits every delivery to the database before answering", e.getMessage());
+            return null;
+        }
     }
 
     /** Builds the pipeline and starts background processing (which first drains what a crash left). */

@@ -282,4 +282,15 @@ class JournalInboxIT {
         assertThat(count("SELECT count(*) FROM delivery d JOIN delivery_body b ON b.delivery_id = d.id"))
                 .isEqualTo(8);
     }
+
+    @Test
+    void aSecondJournalOnTheSameFolderIsRefusedUntilTheFirstCloses() {
+        JournalInbox first = journal();
+        assertThatThrownBy(this::journal)
+                .isInstanceOf(InboxJournal.Busy.class)
+                .hasMessageContaining("another edm process uses the inbox journal");
+        first.close();
+        open.remove(first);
+        assertThat(journal().backlog()).isZero();
+    }
 }
