@@ -145,9 +145,10 @@ abstract class InboxContract {
         }
         pool.shutdown();
 
-        // every acknowledged delivery is durable: in the database, or in the inbox journal waiting for import
-        assertThat(count("SELECT count(*) FROM delivery") + journalBacklog(registry))
-                .isEqualTo(threads * each);
+        // every acknowledged delivery is durable: in the database, or in the inbox journal waiting for import (the
+        // importer counts a batch as imported just after committing it: read the journal first, so none is missed)
+        long waiting = journalBacklog(registry);
+        assertThat(count("SELECT count(*) FROM delivery") + waiting).isGreaterThanOrEqualTo(threads * each);
         awaitJournalImported(registry);
         assertThat(count("SELECT count(*) FROM delivery")).isEqualTo(threads * each);
         long commits = registry.get("edm.inbox.batch.size").summary().count();
