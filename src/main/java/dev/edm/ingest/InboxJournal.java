@@ -102,10 +102,6 @@ final class InboxJournal implements AutoCloseable {
         }
     }
 
-    Path dir() {
-        return dir;
-    }
-
     /** The journal files in order (oldest first). */
     List<Path> files() {
         try (Stream<Path> files = Files.list(dir)) {
@@ -259,6 +255,7 @@ final class InboxJournal implements AutoCloseable {
         private final FileChannel in;
         private final Path file;
         private final ByteBuffer header = ByteBuffer.allocate(HEADER);
+        private final CRC32C crc = new CRC32C();
         private long offset;
         private boolean damaged;
 
@@ -299,7 +296,7 @@ final class InboxJournal implements AutoCloseable {
             }
             ByteBuffer payload = ByteBuffer.allocate(length);
             readFully(payload, offset + HEADER);
-            CRC32C crc = new CRC32C();
+            crc.reset();
             crc.update(payload.array(), 0, length);
             if ((int) crc.getValue() != expected) {
                 damaged = true;

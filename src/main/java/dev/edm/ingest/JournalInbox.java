@@ -112,8 +112,10 @@ final class JournalInbox implements AutoCloseable {
         // committing it, so a repeat is found in one or the other
         Map<String, Long> seen = new HashMap<>();
         List<NewDelivery> unknown = new ArrayList<>(group.size());
-        for (NewDelivery d : group) {
-            String key = key(d.platform(), d.meta().webhookId());
+        String[] groupKeys = new String[group.size()];
+        for (int i = 0; i < group.size(); i++) {
+            NewDelivery d = group.get(i);
+            String key = groupKeys[i] = key(d.platform(), d.meta().webhookId());
             Long id = key == null ? null : waiting.get(key);
             if (id != null) {
                 seen.put(key, id);
@@ -126,7 +128,7 @@ final class JournalInbox implements AutoCloseable {
         List<String> keys = new ArrayList<>(group.size());
         for (int i = 0; i < group.size(); i++) {
             NewDelivery d = group.get(i);
-            String key = key(d.platform(), d.meta().webhookId());
+            String key = groupKeys[i];
             Long existing = key == null ? null : seen.get(key);
             if (existing != null) {
                 results[i] = new IngestResult.Duplicate(existing);

@@ -134,9 +134,9 @@ public final class Inventory {
         List<VariantState> out = new ArrayList<>();
         PackedStream.read(
                 db,
-                List.of(new PackedStream.Query(
-                        "SELECT " + PackedColumns.select(PACKED_VARIANT_COLUMNS) + " FROM variant" + f.where()
-                                + " ORDER BY store, title, variant_id",
+                List.of(PackedStream.Query.of(
+                        PACKED_VARIANT_COLUMNS,
+                        "FROM variant" + f.where() + " ORDER BY store, title, variant_id",
                         Arrays.asList(f.params()))),
                 row,
                 () -> out.add(new VariantState(

@@ -135,30 +135,16 @@ public final class SalesHistory {
      * and read ahead on another thread while {@code each} uses them.
      */
     private void read(Scope scope, int dayLength, boolean ordered, SoldRow row, Runnable each) {
-        String collate = ordered ? db.byteOrder() : null;
-        List<PackedStream.Query> queries = new ArrayList<>();
-        for (Part p : parts(scope, dayLength, collate)) {
-            queries.add(new PackedStream.Query(p.sql(), p.params()));
-        }
-        PackedStream.read(db, queries, row.row, each);
+        PackedStream.read(db, parts(scope, dayLength, ordered ? db.byteOrder() : null), row.row, each);
     }
 
     /**
-     * One query of a {@link #sold} read and its parameters: period, store, SKU, variant, currency, unit price
-     * and units, packed into one column and then one by one (see {@link PackedColumns}).
-     */
-    private record Part(String sql, List<Object> params) {
-        static Part of(List<String> columns, String rest, List<Object> params) {
-            return new Part("SELECT " + PackedColumns.select(columns) + " " + rest, params);
-        }
-    }
-
-    /**
-     * The queries of a read, in period order: whole months of the range from {@code sales_month}, the days of
+     * The queries of a read (each selecting period, store, SKU, variant, currency, unit price and units, packed),
+     * in period order: whole months of the range from {@code sales_month}, the days of
      * partial months at its ends (and every day, by day) from {@code sale_line}; ordered when {@code collate}
      * is not null.
      */
-    private List<Part> parts(Scope scope, int dayLength, String collate) {
+    private List<PackedStream.Query> parts(Scope scope, int dayLength, String collate) {
         if (dayLength == 10) {
             return List.of(fromLines(scope, dayLength, collate));
         }
@@ -175,7 +161,7 @@ public final class SalesHistory {
         if (first != null && last != null && first.isAfter(last)) {
             return List.of(fromLines(scope, dayLength, collate));
         }
-        List<Part> out = new ArrayList<>();
+        List<PackedStream.Query> out = new ArrayList<>();
         if (first != null && from.get().isBefore(first.atDay(1))) {
             out.add(fromLines(
                     new Scope(
@@ -200,11 +186,11 @@ public final class SalesHistory {
         return out;
     }
 
-    private Part fromLines(Scope scope, int dayLength, String collate) {
+    private PackedStream.Query fromLines(Scope scope, int dayLength, String collate) {
         String period = dayLength == 0 ? "''" : dayLength == 10 ? "sale_day" : "substr(sale_day, 1, " + dayLength + ")";
         List<Object> params = new ArrayList<>();
         String where = where(scope, "sale_day", params);
-        return Part.of(
+        return PackedStream.Query.of(
                 List.of(
                         period,
                         "store",
@@ -229,7 +215,7 @@ public final class SalesHistory {
     }
 
     /** Months first..last (either open) from {@code sales_month}, by month (7) or summed (0). */
-    private Part fromMonths(Scope scope, YearMonth first, YearMonth last, int dayLength, String collate) {
+    private PackedStream.Query fromMonths(Scope scope, YearMonth first, YearMonth last, int dayLength, String collate) {
         List<Object> params = new ArrayList<>();
         String where = where(
                 new Scope(
@@ -240,14 +226,14 @@ public final class SalesHistory {
                 "month",
                 params);
         return dayLength == 7
-                ? Part.of(
+                ? PackedStream.Query.of(
                         List.of("month", "store", "sku", "variant_id", "currency", "unit_price", "units"),
                         "FROM sales_month WHERE units > 0" + where
                                 + (collate != null
                                         ? orderBy(collate, "month", "store", "sku", "variant_id", "currency")
                                         : ""),
                         params)
-                : Part.of(
+                : PackedStream.Query.of(
                         List.of("''", "store", "sku", "variant_id", "currency", "unit_price", "SUM(units)"),
                         "FROM sales_month WHERE units > 0" + where
                                 + " GROUP BY store, sku, variant_id, currency, unit_price",
@@ -274,17 +260,16 @@ public final class SalesHistory {
         List<StockDay> out = new ArrayList<>();
         PackedStream.read(
                 db,
-                List.of(new PackedStream.Query(
-                        "SELECT "
-                                + PackedColumns.select(List.of(
-                                        "store",
-                                        "variant_id",
-                                        "day",
-                                        "start_available",
-                                        "min_available",
-                                        "max_available",
-                                        "end_available"))
-                                + " FROM stock_day WHERE 1 = 1" + where + " ORDER BY store, variant_id, day",
+                List.of(PackedStream.Query.of(
+                        List.of(
+                                "store",
+                                "variant_id",
+                                "day",
+                                "start_available",
+                                "min_available",
+                                "max_available",
+                                "end_available"),
+                        "FROM stock_day WHERE 1 = 1" + where + " ORDER BY store, variant_id, day",
                         params)),
                 row,
                 () -> out.add(new StockDay(

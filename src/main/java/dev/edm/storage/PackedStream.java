@@ -19,7 +19,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class PackedStream {
     /** One query and its parameters. */
-    public record Query(String sql, List<Object> params) {}
+    public record Query(String sql, List<Object> params) {
+        /** {@code SELECT} of {@code columns} packed (see {@link PackedColumns#select}), then {@code rest}. */
+        public static Query of(List<String> columns, String rest, List<Object> params) {
+            return new Query("SELECT " + PackedColumns.select(columns) + " " + rest, params);
+        }
+    }
 
     private static final int CHUNK = 2048;
 
