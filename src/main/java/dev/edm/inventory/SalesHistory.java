@@ -6,6 +6,7 @@ import dev.edm.storage.PackedRow;
 import dev.edm.storage.PackedStream;
 import dev.edm.storage.Sql;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Read queries for analytics, aggregated in the database: sold units by period, SKU and unit price (revenue
@@ -71,24 +74,61 @@ public final class SalesHistory {
     }
 
     /**
-     * The rows of {@link #sold} by day (10) or month (7), handed to {@code sink} one by one in the order of
-     * period, store, SKU, variant and currency (unknown as ''), so a caller can group neighbours without holding
-     * them all. The row is reused: its values are read before the next.
+     * The rows of {@link #sold} by day (10) or month (7), handed to {@code sink} one by one without holding
+     * them all; when {@code ordered}, in the order of period, store, SKU, variant and currency (unknown as ''),
+     * so a caller can group neighbours. The row is reused: its values are read before the next.
      */
-    public void forEachSold(Scope scope, int dayLength, Consumer<SoldRow> sink) {
+    public void forEachSold(Scope scope, int dayLength, boolean ordered, Consumer<SoldRow> sink) {
         if (dayLength != 10 && dayLength != 7) {
-            throw new IllegalArgumentException("ordered rows are by day or month");
+            throw new IllegalArgumentException("rows one by one are by day or month");
         }
         SoldRow row = new SoldRow();
-        read(scope, dayLength, true, row, () -> sink.accept(row));
+        read(scope, dayLength, ordered, row, () -> sink.accept(row));
+    }
+
+    /**
+     * The series of a packed row of sales (store, SKU, variant and currency from column {@code first}, unknown
+     * values as '').
+     */
+    public abstract static sealed class SeriesValues permits SoldRow, SeriesRow {
+        final PackedRow row;
+        private final int first;
+
+        SeriesValues(int count, int first) {
+            this.row = new PackedRow(count);
+            this.first = first;
+        }
+
+        /** Store, SKU, variant and currency as one string: equal exactly when all four are. */
+        public String series() {
+            return row.key(first, first + 4);
+        }
+
+        public String store() {
+            return row.text(first);
+        }
+
+        public String sku() {
+            return row.text(first + 1);
+        }
+
+        public String variantId() {
+            return row.text(first + 2);
+        }
+
+        public String currency() {
+            return row.text(first + 3);
+        }
     }
 
     /**
      * A row of {@link #forEachSold}: what {@link Sold} holds, with unknown values as '' and made only when asked
      * for, straight from the bytes the database returned (millions of rows per report).
      */
-    public static final class SoldRow {
-        private final PackedRow row = new PackedRow(7);
+    public static final class SoldRow extends SeriesValues {
+        SoldRow() {
+            super(7, 1);
+        }
 
         public String period() {
             return row.text(0);
@@ -97,27 +137,6 @@ public final class SalesHistory {
         /** Whether the period is {@code period} (without making a string). */
         public boolean periodIs(String period) {
             return row.is(0, period);
-        }
-
-        /** Store, SKU, variant and currency as one string: equal exactly when all four are. */
-        public String series() {
-            return row.key(1, 5);
-        }
-
-        public String store() {
-            return row.text(1);
-        }
-
-        public String sku() {
-            return row.text(2);
-        }
-
-        public String variantId() {
-            return row.text(3);
-        }
-
-        public String currency() {
-            return row.text(4);
         }
 
         /** The exact unit price, null when unknown. */
@@ -131,6 +150,156 @@ public final class SalesHistory {
     }
 
     /**
+     * Sold units by month, a series (store, SKU, variant and currency, unknown as '') at a time: each row holds
+     * a series and its months' units at each unit price. A report of a year reads a row per series instead of
+     * one per series and month. Whole months come from {@code sales_month}, the days of partial months at the
+     * range's ends from {@code sale_line}, so a series may come in more than one row; rows are in no order.
+     */
+    public void forEachMonthSeries(Scope scope, Consumer<SeriesRow> sink) {
+        SeriesRow row = new SeriesRow();
+        PackedStream.read(
+                db,
+                byMonths(scope, this::seriesFromLines, (first, last) -> seriesFromMonths(scope, first, last)),
+                row.row,
+                () -> {
+                    row.start();
+                    sink.accept(row);
+                });
+    }
+
+    /** Separates a series' entries, and an entry's month, unit price and units (never in those values). */
+    private static final char ENTRIES = '\u001e';
+
+    private static final char FIELDS = '\u001d';
+
+    /** The packed columns of a series read: store, SKU, variant, currency and the entries of {@code from}. */
+    private static PackedStream.Query series(String store, String from, List<Object> params) {
+        return PackedStream.Query.of(
+                List.of(
+                        store,
+                        "sku",
+                        "variant_id",
+                        "currency",
+                        "string_agg(concat(month, '" + FIELDS + "', unit_price, '" + FIELDS + "', units), '" + ENTRIES
+                                + "')"),
+                from + " GROUP BY " + store + ", sku, variant_id, currency",
+                params);
+    }
+
+    private PackedStream.Query seriesFromMonths(Scope scope, YearMonth first, YearMonth last) {
+        List<Object> params = new ArrayList<>();
+        String where = monthsWhere(scope, first, last, params);
+        return series("store", "FROM sales_month WHERE units > 0" + where, params);
+    }
+
+    private PackedStream.Query seriesFromLines(Scope scope) {
+        List<Object> params = new ArrayList<>();
+        String where = where(scope, "sale_day", params);
+        return series(
+                "line_store",
+                "FROM (SELECT store AS line_store, COALESCE(sku, '') AS sku, COALESCE(variant_id, '') AS variant_id,"
+                        + " COALESCE(currency, '') AS currency, COALESCE(unit_price, '') AS unit_price,"
+                        + " substr(sale_day, 1, 7) AS month, SUM(quantity - reversed_quantity) AS units"
+                        + " FROM sale_line WHERE quantity > reversed_quantity" + where
+                        + " GROUP BY store, 2, 3, 4, 5, 6) AS lines",
+                params);
+    }
+
+    /**
+     * A row of {@link #forEachMonthSeries}: the series, and its entries (month, unit price, units) one at a time
+     * with {@link #next}, read straight from the bytes the database returned. The row is reused.
+     */
+    public static final class SeriesRow extends SeriesValues {
+        private final PackedRow.Slice slice = new PackedRow.Slice();
+        private byte[] entries;
+        private int position;
+        private int limit;
+        private int periodStart;
+        private int priceStart;
+        private int priceEnd;
+        private long units;
+
+        SeriesRow() {
+            super(5, 0);
+        }
+
+        private void start() {
+            row.slice(4, slice);
+            entries = slice.bytes;
+            position = slice.start;
+            limit = slice.end;
+        }
+
+        /** Moves to the series' next entry: false when there is none. */
+        public boolean next() {
+            byte[] b = entries;
+            if (position >= limit) {
+                return false;
+            }
+            periodStart = position;
+            int i = position;
+            while (b[i] != FIELDS) {
+                i++;
+            }
+            priceStart = ++i;
+            while (b[i] != FIELDS) {
+                i++;
+            }
+            priceEnd = i++;
+            long n = 0;
+            boolean negative = b[i] == '-';
+            if (negative) {
+                i++;
+            }
+            for (; i < limit && b[i] != ENTRIES; i++) {
+                n = n * 10 + (b[i] - '0');
+            }
+            units = negative ? -n : n;
+            position = i + 1;
+            return true;
+        }
+
+        /** The entry's month (yyyy-mm). */
+        public String period() {
+            return new String(entries, periodStart, priceStart - 1 - periodStart, StandardCharsets.ISO_8859_1);
+        }
+
+        /** Whether the entry's month is {@code period} (without making a string). */
+        public boolean periodIs(String period) {
+            return PackedRow.is(entries, periodStart, priceStart - 1, period);
+        }
+
+        public long units() {
+            return units;
+        }
+
+        /** Whether the entry's unit price is known. */
+        public boolean hasPrice() {
+            return priceEnd > priceStart;
+        }
+
+        /**
+         * The unit price's digits as a whole number, {@link #priceScale} of them after the point; {@link
+         * Long#MIN_VALUE} when the price is not a plain decimal of up to 18 digits (then {@link #unitPrice}).
+         */
+        public long priceUnscaled() {
+            return PackedRow.unscaled(entries, priceStart, priceEnd);
+        }
+
+        /** Digits after the point of a plain unit price (see {@link #priceUnscaled}). */
+        public int priceScale() {
+            return PackedRow.scale(entries, priceStart, priceEnd);
+        }
+
+        /** The exact unit price, null when unknown. */
+        public BigDecimal unitPrice() {
+            return hasPrice()
+                    ? new BigDecimal(new String(entries, priceStart, priceEnd - priceStart, StandardCharsets.UTF_8))
+                    : null;
+        }
+    }
+
+    /**
      * Reads the parts' rows into {@code row}, in report order when {@code ordered}, streamed (PostgreSQL too)
      * and read ahead on another thread while {@code each} uses them.
      */
@@ -140,14 +309,27 @@ public final class SalesHistory {
 
     /**
      * The queries of a read (each selecting period, store, SKU, variant, currency, unit price and units, packed),
-     * in period order: whole months of the range from {@code sales_month}, the days of
-     * partial months at its ends (and every day, by day) from {@code sale_line}; ordered when {@code collate}
-     * is not null.
+     * in period order; ordered when {@code collate} is not null.
      */
     private List<PackedStream.Query> parts(Scope scope, int dayLength, String collate) {
         if (dayLength == 10) {
             return List.of(fromLines(scope, dayLength, collate));
         }
+        return byMonths(
+                scope,
+                s -> fromLines(s, dayLength, collate),
+                (first, last) -> fromMonths(scope, first, last, dayLength, collate));
+    }
+
+    /**
+     * A read by month split where the data lives, in period order: whole months of the range ({@code first} to
+     * {@code last}, either open) from {@code sales_month}, the days of partial months at its ends from
+     * {@code sale_line} (the range is then narrowed to those days).
+     */
+    private static List<PackedStream.Query> byMonths(
+            Scope scope,
+            Function<Scope, PackedStream.Query> lines,
+            BiFunction<YearMonth, YearMonth, PackedStream.Query> months) {
         Optional<LocalDate> from = scope.from().map(LocalDate::parse);
         Optional<LocalDate> to = scope.to().map(LocalDate::parse);
         YearMonth first = from.map(d -> d.getDayOfMonth() == 1
@@ -159,29 +341,23 @@ public final class SalesHistory {
                         : YearMonth.from(d).minusMonths(1))
                 .orElse(null);
         if (first != null && last != null && first.isAfter(last)) {
-            return List.of(fromLines(scope, dayLength, collate));
+            return List.of(lines.apply(scope));
         }
         List<PackedStream.Query> out = new ArrayList<>();
         if (first != null && from.get().isBefore(first.atDay(1))) {
-            out.add(fromLines(
-                    new Scope(
-                            scope.store(),
-                            scope.platform(),
-                            scope.from(),
-                            Optional.of(first.atDay(1).minusDays(1).toString())),
-                    dayLength,
-                    collate));
+            out.add(lines.apply(new Scope(
+                    scope.store(),
+                    scope.platform(),
+                    scope.from(),
+                    Optional.of(first.atDay(1).minusDays(1).toString()))));
         }
-        out.add(fromMonths(scope, first, last, dayLength, collate));
+        out.add(months.apply(first, last));
         if (last != null && to.get().isAfter(last.atEndOfMonth())) {
-            out.add(fromLines(
-                    new Scope(
-                            scope.store(),
-                            scope.platform(),
-                            Optional.of(last.plusMonths(1).atDay(1).toString()),
-                            scope.to()),
-                    dayLength,
-                    collate));
+            out.add(lines.apply(new Scope(
+                    scope.store(),
+                    scope.platform(),
+                    Optional.of(last.plusMonths(1).atDay(1).toString()),
+                    scope.to())));
         }
         return out;
     }
@@ -217,14 +393,7 @@ public final class SalesHistory {
     /** Months first..last (either open) from {@code sales_month}, by month (7) or summed (0). */
     private PackedStream.Query fromMonths(Scope scope, YearMonth first, YearMonth last, int dayLength, String collate) {
         List<Object> params = new ArrayList<>();
-        String where = where(
-                new Scope(
-                        scope.store(),
-                        scope.platform(),
-                        Optional.ofNullable(first).map(YearMonth::toString),
-                        Optional.ofNullable(last).map(YearMonth::toString)),
-                "month",
-                params);
+        String where = monthsWhere(scope, first, last, params);
         return dayLength == 7
                 ? PackedStream.Query.of(
                         List.of("month", "store", "sku", "variant_id", "currency", "unit_price", "units"),
@@ -238,6 +407,18 @@ public final class SalesHistory {
                         "FROM sales_month WHERE units > 0" + where
                                 + " GROUP BY store, sku, variant_id, currency, unit_price",
                         params);
+    }
+
+    /** The conditions of a read of months first..last (either open) from {@code sales_month}. */
+    private static String monthsWhere(Scope scope, YearMonth first, YearMonth last, List<Object> params) {
+        return where(
+                new Scope(
+                        scope.store(),
+                        scope.platform(),
+                        Optional.ofNullable(first).map(YearMonth::toString),
+                        Optional.ofNullable(last).map(YearMonth::toString)),
+                "month",
+                params);
     }
 
     private static String orderBy(String collate, String... columns) {

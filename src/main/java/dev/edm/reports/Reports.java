@@ -101,7 +101,8 @@ public final class Reports {
             case "no-sales" -> noSales(filter);
             case "inventory" -> inventory(filter);
             case "sales" ->
-                new SalesReports(inventory.history()).sales(filter, scope(filter, false), byVariant(filter));
+                new SalesReports(inventory.history())
+                        .sales(filter, scope(filter, false), inventory.titles(filter.store()));
             case "skus" -> SkuView.table(skus(filter));
             case "top-sellers" ->
                 new SalesReports(inventory.history()).topSellers(filter, scope(filter, false), byVariant(filter));
@@ -155,14 +156,14 @@ public final class Reports {
 
     /**
      * A report as CSV or JSON, checked now (bad input is an {@link IllegalArgumentException}) and written when
-     * asked: the sales report by day or month (one row per SKU and period) streams from the database and is
-     * never held whole; the others are built now.
+     * asked: the sales report (one row per SKU and period) is made as it is written, by day straight from the
+     * database and never held whole, by week or month from sums per SKU and period; the others are built now.
      */
     public Rendering prepare(String name, Filter filter, String format) {
         String fmt = format.toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
         TableWriter.open(fmt, name, List.of(), now, Writer.nullWriter()); // a bad format fails here
-        if (name.equals("sales") && !filter.period().orElse("day").equals("week")) {
+        if (name.equals("sales")) {
             SalesHistory.Scope scope = scope(filter, false);
             return out -> write(
                     out,
@@ -170,7 +171,8 @@ public final class Reports {
                     name,
                     SalesReports.SALES_COLUMNS,
                     now,
-                    w -> new SalesReports(inventory.history()).sales(filter, scope, byVariant(filter), w));
+                    w -> new SalesReports(inventory.history())
+                            .sales(filter, scope, inventory.titles(filter.store()), w));
         }
         Table t = build(name, filter);
         return out -> write(out, fmt, t.name(), t.columns(), now, w -> t.rows().forEach(w));
@@ -185,9 +187,10 @@ public final class Reports {
             java.util.function.Consumer<TableWriter> rows)
             throws IOException {
         try {
-            TableWriter w = TableWriter.open(format, name, columns, now, out);
-            rows.accept(w);
-            w.finish();
+            try (TableWriter w = TableWriter.open(format, name, columns, now, out)) {
+                rows.accept(w);
+                w.finish();
+            }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

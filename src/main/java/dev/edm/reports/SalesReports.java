@@ -36,18 +36,26 @@ final class SalesReports {
     /** Units and revenue of one key. */
     static final class Sum {
         long units;
-        BigDecimal revenue = BigDecimal.ZERO;
+        private final ExactSum revenue = new ExactSum();
+        private BigDecimal made; // revenue() since the last add
 
         void add(Sold s) {
             units += s.units();
-            if (s.unitPrice() != null) {
-                revenue = revenue.add(s.unitPrice().multiply(BigDecimal.valueOf(s.units())));
-            }
+            revenue.add(s.unitPrice(), s.units());
+            made = null;
         }
 
-        void add(Sum s) {
-            units += s.units;
-            revenue = revenue.add(s.revenue);
+        void add(long units, ExactSum revenue) {
+            this.units += units;
+            this.revenue.add(revenue);
+            made = null;
+        }
+
+        BigDecimal revenue() {
+            if (made == null) {
+                made = revenue.toBigDecimal();
+            }
+            return made;
         }
     }
 
@@ -55,44 +63,43 @@ final class SalesReports {
             List.of("period", "shop", "platform", "sku", "variant_id", "title", "units", "revenue", "currency");
 
     /** Per period, store, SKU, variant and currency; then a total per store, SKU and currency; then per currency. */
-    Table sales(Reports.Filter f, Scope scope, Map<String, VariantState> variants) {
+    Table sales(Reports.Filter f, Scope scope, Map<String, String> titles) {
         List<List<Object>> out = new ArrayList<>();
-        sales(f, scope, variants, out::add);
+        sales(f, scope, titles, out::add);
         return new Table("sales", SALES_COLUMNS, out);
     }
 
     /**
-     * The rows of {@link #sales(Reports.Filter, Scope, Map)} handed to {@code sink} as they are made: by day or
-     * month the database returns them in report order, so only the per-SKU totals are held (by week the days
-     * are grouped in memory first).
+     * The rows of {@link #sales(Reports.Filter, Scope, Map)} handed to {@code sink} as they are made. By day the
+     * database returns them in report order, so only the per-SKU totals are held; by week or month they are
+     * summed per series and period first (a year by month is read a series at a time, see {@link
+     * SalesHistory#forEachMonthSeries}).
      */
-    void sales(Reports.Filter f, Scope scope, Map<String, VariantState> variants, Consumer<List<Object>> sink) {
-        String period = f.period().orElse("day");
-        Grouper g = new Grouper(variants, sink);
-        if (period.equals("week")) {
-            Map<Key, Sum> rows = new HashMap<>();
-            for (Sold s : history.sold(scope, 10)) {
-                rows.computeIfAbsent(
-                                new Key(week(s.period()), s.store(), nz(s.sku()), nz(s.variantId()), nz(s.currency())),
-                                k -> new Sum())
-                        .add(s);
+    void sales(Reports.Filter f, Scope scope, Map<String, String> titles, Consumer<List<Object>> sink) {
+        switch (f.period().orElse("day")) {
+            case "month" -> {
+                SalesTable table = new SalesTable();
+                history.forEachMonthSeries(scope, table::add);
+                table.write(titles, sink);
             }
-            List<Key> keys = new ArrayList<>(rows.keySet());
-            keys.sort(ORDER);
-            for (Key k : keys) {
-                g.add(k, rows.get(k));
+            case "week" -> {
+                SalesTable table = new SalesTable();
+                history.forEachSold(scope, 10, false, row -> table.add(row, SalesReports::week));
+                table.write(titles, sink);
             }
-        } else {
-            history.forEachSold(scope, period.equals("month") ? 7 : 10, g::add);
+            default -> {
+                Grouper g = new Grouper(titles, sink);
+                history.forEachSold(scope, 10, true, g::add);
+                g.finish();
+            }
         }
-        g.finish();
     }
 
     /** A sales row's key. */
     record Key(String period, String store, String sku, String variantId, String currency) {}
 
     /** By period, store, SKU, variant and currency. */
-    private static final Comparator<Key> ORDER = (a, b) -> {
+    static final Comparator<Key> ORDER = (a, b) -> {
         int c = a.period().compareTo(b.period());
         c = c != 0 ? c : a.store().compareTo(b.store());
         c = c != 0 ? c : a.sku().compareTo(b.sku());
@@ -104,7 +111,7 @@ final class SalesReports {
      * One line of the sales report across periods (store, SKU, variant, currency) with what its rows need: the
      * title, shop and platform, and the totals it adds to.
      */
-    private static final class Series {
+    static final class Series {
         final Object key;
         final String store;
         final String sku;
@@ -151,9 +158,9 @@ final class SalesReports {
         private final String csvPeriod;
         private final Series series;
         private final long units;
-        private final BigDecimal revenue;
+        private final ExactSum revenue;
 
-        Line(String period, String csvPeriod, Series series, long units, BigDecimal revenue) {
+        Line(String period, String csvPeriod, Series series, long units, ExactSum revenue) {
             this.period = period;
             this.csvPeriod = csvPeriod;
             this.series = series;
@@ -171,7 +178,7 @@ final class SalesReports {
                 case 4 -> series.variantId;
                 case 5 -> series.title;
                 case 6 -> units;
-                case 7 -> revenue;
+                case 7 -> revenue.toBigDecimal();
                 case 8 -> series.currency;
                 default -> throw new IndexOutOfBoundsException(i);
             };
@@ -186,10 +193,8 @@ final class SalesReports {
         public void appendCsv(StringBuilder out) {
             String middle = series.csv(); // makes csvCurrency too
             out.append(csvPeriod).append(',').append(middle).append(units).append(',');
-            out.append(revenue.toPlainString())
-                    .append(',')
-                    .append(series.csvCurrency)
-                    .append("\r\n");
+            revenue.appendTo(out);
+            out.append(',').append(series.csvCurrency).append("\r\n");
         }
     }
 
@@ -206,49 +211,30 @@ final class SalesReports {
             c = c != 0 ? c : a.variantId.compareTo(b.variantId);
             return c != 0 ? c : a.currency.compareTo(b.currency);
         };
-        private final Map<String, VariantState> variants;
-        private final Consumer<List<Object>> sink;
+        private final Lines lines;
         private final Map<Object, Series> series = new HashMap<>();
         private final List<Series> seen = new ArrayList<>();
-        private final Map<String, String> stores = new HashMap<>();
-        private final Map<Key, Sum> perSku = new HashMap<>();
-        private final Map<String, Sum> perCurrency = new TreeMap<>();
         private int cursor;
         private int ordered; // series before this index are in order; those after were added this period
         private String period;
         private String csvPeriod;
         private Series current;
         private long units;
-        private BigDecimal revenue;
+        private ExactSum revenue;
 
-        Grouper(Map<String, VariantState> variants, Consumer<List<Object>> sink) {
-            this.variants = variants;
-            this.sink = sink;
+        Grouper(Map<String, String> titles, Consumer<List<Object>> sink) {
+            this.lines = new Lines(titles, sink);
         }
 
         /** A row of the database's sums by day or month. */
         void add(SalesHistory.SoldRow r) {
             String p = period != null && r.periodIs(period) ? period : r.period();
             String key = r.series();
-            long n = r.units();
-            BigDecimal price = r.unitPrice();
-            BigDecimal sum =
-                    price == null ? BigDecimal.ZERO : BigDecimal.ZERO.add(price.multiply(BigDecimal.valueOf(n)));
             if (next(p, key)) {
                 start(key, new Key("", r.store(), r.sku(), r.variantId(), r.currency()));
             }
-            units += n;
-            revenue = revenue.add(sum);
-        }
-
-        /** A row of sums by week (keys without unknown values). */
-        void add(Key k, Sum s) {
-            Key key = new Key("", k.store(), k.sku(), k.variantId(), k.currency());
-            if (next(k.period(), key)) {
-                start(key, key);
-            }
-            units += s.units;
-            revenue = revenue.add(s.revenue);
+            units += r.units();
+            revenue.add(r.unitPrice(), r.units());
         }
 
         /** Whether the row starts a new line of the report (the last one is written, its sums cleared). */
@@ -266,7 +252,7 @@ final class SalesReports {
                 }
             }
             units = 0;
-            revenue = BigDecimal.ZERO;
+            revenue = new ExactSum();
             for (int i = cursor; i < Math.min(cursor + LOOK_AHEAD, seen.size()); i++) {
                 if (seen.get(i).key.equals(key)) { // the next, or one after a few without sales this period
                     current = seen.get(i);
@@ -283,15 +269,7 @@ final class SalesReports {
         }
 
         private void start(Object key, Key k) {
-            VariantState v = variants.get(k.store() + "|" + k.variantId());
-            current = new Series(
-                    key,
-                    seen.size(),
-                    stores.computeIfAbsent(k.store(), x -> x),
-                    k,
-                    v == null ? "" : v.title(),
-                    perSku.computeIfAbsent(new Key("", k.store(), k.sku(), "", k.currency()), x -> new Sum()),
-                    perCurrency.computeIfAbsent(k.currency(), x -> new Sum()));
+            current = lines.series(key, seen.size(), k);
             series.put(key, current);
             seen.add(current);
             cursor = seen.size();
@@ -319,15 +297,9 @@ final class SalesReports {
         }
 
         private void flush() {
-            if (current == null) {
-                return;
+            if (current != null) {
+                lines.write(period, csvPeriod, current, units, revenue);
             }
-            Series s = current;
-            sink.accept(new Line(period, csvPeriod, s, units, revenue));
-            s.perSku.units += units;
-            s.perSku.revenue = s.perSku.revenue.add(revenue);
-            s.perCurrency.units += units;
-            s.perCurrency.revenue = s.perCurrency.revenue.add(revenue);
         }
 
         void finish() {
@@ -335,11 +307,53 @@ final class SalesReports {
             if (ordered < seen.size()) {
                 mergeNew();
             }
-            // the per-SKU totals taken from the series, which are in order of store, SKU, variant and currency:
-            // they come (nearly) sorted, so sorting them costs little, and no total is looked up again
+            lines.totals(seen);
+        }
+    }
+
+    /**
+     * The series of a sales report with what their lines need, and the totals the lines add to: per store, SKU
+     * and currency, and per currency.
+     */
+    static final class Lines {
+        private final Map<String, String> titles;
+        private final Consumer<List<Object>> sink;
+        private final Map<String, String> stores = new HashMap<>();
+        private final Map<Key, Sum> perSku = new HashMap<>();
+        private final Map<String, Sum> perCurrency = new TreeMap<>();
+
+        /** {@code titles} by "store|variant id" (see {@code Inventory.titles}). */
+        Lines(Map<String, String> titles, Consumer<List<Object>> sink) {
+            this.titles = titles;
+            this.sink = sink;
+        }
+
+        /** A new series: {@code k}'s store, SKU, variant and currency, found by {@code key}. */
+        Series series(Object key, int index, Key k) {
+            return new Series(
+                    key,
+                    index,
+                    stores.computeIfAbsent(k.store(), x -> x),
+                    k,
+                    titles.getOrDefault(k.store() + "|" + k.variantId(), ""),
+                    perSku.computeIfAbsent(new Key("", k.store(), k.sku(), "", k.currency()), x -> new Sum()),
+                    perCurrency.computeIfAbsent(k.currency(), x -> new Sum()));
+        }
+
+        /** Writes a line of the report and adds it to its totals. */
+        void write(String period, String csvPeriod, Series s, long units, ExactSum revenue) {
+            sink.accept(new Line(period, csvPeriod, s, units, revenue));
+            s.perSku.add(units, revenue);
+            s.perCurrency.add(units, revenue);
+        }
+
+        /** Writes the totals, given every series in order of store, SKU, variant and currency. */
+        void totals(List<Series> ordered) {
+            // the per-SKU totals taken from the series: they come (nearly) sorted, so sorting them costs little,
+            // and no total is looked up again
             List<Map.Entry<Key, Sum>> totals = new ArrayList<>(perSku.size());
             Map<Sum, Boolean> listed = new IdentityHashMap<>(perSku.size() * 2);
-            for (Series series : seen) {
+            for (Series series : ordered) {
                 if (listed.put(series.perSku, Boolean.TRUE) == null) {
                     totals.add(Map.entry(new Key("", series.store, series.sku, "", series.currency), series.perSku));
                 }
@@ -356,12 +370,20 @@ final class SalesReports {
                         "",
                         "",
                         s.units,
-                        s.revenue,
+                        s.revenue(),
                         k.currency()));
             }
             for (Map.Entry<String, Sum> e : perCurrency.entrySet()) {
                 sink.accept(Reports.row(
-                        "total", "", "", "ALL", "", "", e.getValue().units, e.getValue().revenue, e.getKey()));
+                        "total",
+                        "",
+                        "",
+                        "ALL",
+                        "",
+                        "",
+                        e.getValue().units,
+                        e.getValue().revenue(),
+                        e.getKey()));
             }
         }
     }
@@ -421,7 +443,7 @@ final class SalesReports {
                 e.getKey().sku(),
                 titles.getOrDefault(e.getKey().sku(), ""),
                 e.getValue().units,
-                e.getValue().revenue,
+                e.getValue().revenue(),
                 e.getKey().currency());
     }
 
@@ -433,7 +455,7 @@ final class SalesReports {
         }
         for (List<Map.Entry<SkuCurrency, Sum>> list : out.values()) {
             list.sort((a, b) -> {
-                int c = b.getValue().revenue.compareTo(a.getValue().revenue);
+                int c = b.getValue().revenue().compareTo(a.getValue().revenue());
                 return c != 0 ? c : a.getKey().sku().compareTo(b.getKey().sku());
             });
         }
@@ -451,12 +473,12 @@ final class SalesReports {
                 perCurrency(bySku(scope, variants)).entrySet()) {
             BigDecimal total = BigDecimal.ZERO;
             for (Map.Entry<SkuCurrency, Sum> e : currency.getValue()) {
-                total = total.add(e.getValue().revenue);
+                total = total.add(e.getValue().revenue());
             }
             BigDecimal before = BigDecimal.ZERO;
             BigDecimal priorShare = BigDecimal.ZERO; // percent(before, total), carried from the previous SKU
             for (Map.Entry<SkuCurrency, Sum> e : currency.getValue()) {
-                BigDecimal revenue = e.getValue().revenue;
+                BigDecimal revenue = e.getValue().revenue();
                 BigDecimal share = percent(revenue, total);
                 String cls = total.signum() == 0
                         ? "C"

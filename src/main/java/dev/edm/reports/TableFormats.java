@@ -19,9 +19,8 @@ public final class TableFormats {
 
     private static String render(Table table, String format, Instant generatedAt) {
         StringWriter out = new StringWriter();
-        TableWriter w = TableWriter.open(format, table.name(), table.columns(), generatedAt, out);
-        table.rows().forEach(w);
-        try {
+        try (TableWriter w = TableWriter.open(format, table.name(), table.columns(), generatedAt, out)) {
+            table.rows().forEach(w);
             w.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

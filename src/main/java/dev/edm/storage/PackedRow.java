@@ -95,6 +95,26 @@ public final class PackedRow {
         return end == start ? "" : new String(bytes, start, end - start, StandardCharsets.UTF_8);
     }
 
+    /** Where a value's bytes are: {@code bytes[start, end)}. */
+    public static final class Slice {
+        public byte[] bytes;
+        public int start;
+        public int end;
+    }
+
+    /** Puts value {@code i}'s bytes (UTF-8; none for NULL) in {@code slice}: the row's own, not a copy. */
+    public void slice(int i, Slice slice) {
+        if (values != null) {
+            slice.bytes = values[i].getBytes(StandardCharsets.UTF_8);
+            slice.start = 0;
+            slice.end = slice.bytes.length;
+        } else {
+            slice.bytes = bytes;
+            slice.start = starts[i];
+            slice.end = starts[i + 1] - 1;
+        }
+    }
+
     /** Whether value {@code i} is '' (NULL, or an empty text). */
     public boolean isEmpty(int i) {
         return values != null ? values[i].isEmpty() : starts[i + 1] - 1 == starts[i];
@@ -115,8 +135,12 @@ public final class PackedRow {
         if (values != null) {
             return values[i].equals(text);
         }
-        int start = starts[i];
-        int length = starts[i + 1] - 1 - start;
+        return is(bytes, starts[i], starts[i + 1] - 1, text);
+    }
+
+    /** Whether {@code bytes[start, end)} is {@code text} (a string of Latin-1 characters). */
+    public static boolean is(byte[] bytes, int start, int end, String text) {
+        int length = end - start;
         if (length != text.length()) {
             return false;
         }
@@ -182,35 +206,52 @@ public final class PackedRow {
         if (values != null) {
             return values[i].isEmpty() ? null : new BigDecimal(values[i]);
         }
-        int k = starts[i];
+        int start = starts[i];
         int end = starts[i + 1] - 1;
-        if (k == end) {
+        if (start == end) {
             return null;
         }
-        boolean negative = bytes[k] == '-';
+        long unscaled = unscaled(bytes, start, end);
+        return unscaled == Long.MIN_VALUE
+                ? new BigDecimal(text(i)) // exponents, signs, long numbers, or not a number (throws as before)
+                : BigDecimal.valueOf(unscaled, scale(bytes, start, end));
+    }
+
+    /**
+     * The digits of the plain decimal in {@code bytes[start, end)} (an optional '-', up to 18 digits, an optional
+     * point between digits) as a whole number, {@link #scale} of them after the point; {@link Long#MIN_VALUE}
+     * when the text is anything else.
+     */
+    public static long unscaled(byte[] bytes, int start, int end) {
+        int k = start;
+        boolean negative = k < end && bytes[k] == '-';
         if (negative) {
             k++;
         }
-        long unscaled = 0;
-        int scale = -1;
+        long v = 0;
         int digits = 0;
+        boolean point = false;
         for (; k < end; k++) {
             byte b = bytes[k];
-            if (b == '.' && scale < 0 && digits > 0 && k + 1 < end) {
-                scale = 0;
+            if (b == '.' && !point && digits > 0 && k + 1 < end) {
+                point = true;
             } else if (b >= '0' && b <= '9' && digits < 18) {
-                unscaled = unscaled * 10 + (b - '0');
+                v = v * 10 + (b - '0');
                 digits++;
-                if (scale >= 0) {
-                    scale++;
-                }
             } else {
-                return new BigDecimal(text(i)); // exponents, signs, long numbers, or not a number (throws as before)
+                return Long.MIN_VALUE;
             }
         }
-        if (digits == 0) {
-            return new BigDecimal(text(i));
+        return digits == 0 ? Long.MIN_VALUE : negative ? -v : v;
+    }
+
+    /** The digits after the point of the plain decimal in {@code bytes[start, end)} (see {@link #unscaled}). */
+    public static int scale(byte[] bytes, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (bytes[k] == '.') {
+                return end - k - 1;
+            }
         }
-        return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
+        return 0;
     }
 }

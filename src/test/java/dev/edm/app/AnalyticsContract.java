@@ -25,9 +25,12 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -261,6 +264,69 @@ abstract class AnalyticsContract {
                         row("total", "", "", "ALL", "", "", 3L, "60.00", "EUR"),
                         row("total", "", "", "ALL", "", "", 10L, "100.00", "GBP"),
                         row("total", "", "", "ALL", "", "", 17L, "190.00", "USD"));
+    }
+
+    /**
+     * By week and by month (whole months from their sums, partial ones from the lines, one SKU at two prices
+     * in one month, amounts of different scales and a sale without a price) the report holds exactly the sums
+     * of its days, in the same order, with the same totals.
+     */
+    @Test
+    void salesByWeekAndMonthAreTheSumsOfTheDays() {
+        apply("2026-10-30T09:00:00Z", sale(SHOP, "o10", "A1", "RED", 2, "9.5", "USD"));
+        apply("2026-10-31T09:00:00Z", sale(SHOP, "o11", "A1", "RED", 1, "10.125", "USD"));
+        apply("2026-10-31T10:00:00Z", new SaleRecorded(SHOP, clock.instant(), "o12", "o12-1", "A2", "BLUE", 1, null));
+        apply("2026-12-01T09:00:00Z", sale(SHOP, "o13", "A2", "BLUE", 3, "15.00", "USD"));
+        apply("2026-12-02T09:00:00Z", sale(AMAZON, "a2", "B1", "RED", 2, "19.99", "EUR"));
+        for (String range : List.of(
+                "",
+                "&from=2026-10-15&to=2026-11-10",
+                "&from=2026-10-31&to=2026-12-01",
+                "&from=2026-11-01&to=2026-11-30",
+                "&from=2026-11-03&to=2026-11-05",
+                "&channel=amazon&from=2026-11-02")) {
+            List<List<Object>> days = report("sales", "period=day" + range).rows();
+            assertThat(days).as(range).isNotEmpty();
+            for (String period : List.of("month", "week")) {
+                List<List<Object>> expected = new ArrayList<>();
+                Map<List<Object>, List<Object>> byKey = new TreeMap<>((a, b) -> {
+                    for (int i = 0; i < a.size(); i++) {
+                        int c = ((String) a.get(i)).compareTo((String) b.get(i));
+                        if (c != 0) {
+                            return c;
+                        }
+                    }
+                    return 0;
+                });
+                for (List<Object> d : days) {
+                    if (d.get(0).equals("total")) {
+                        expected.add(d); // the totals do not depend on the period
+                        continue;
+                    }
+                    LocalDate day = LocalDate.parse((String) d.get(0));
+                    String p = period.equals("month")
+                            ? d.get(0).toString().substring(0, 7)
+                            : String.format(
+                                    "%d-W%02d",
+                                    day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+                    List<Object> key = List.of(p, d.get(2) + ":" + d.get(1), d.get(3), d.get(4), d.get(8));
+                    List<Object> sum = byKey.get(key);
+                    if (sum == null) {
+                        sum = new ArrayList<>(d);
+                        sum.set(0, p);
+                        byKey.put(key, sum);
+                    } else {
+                        sum.set(6, (Long) sum.get(6) + (Long) d.get(6));
+                        sum.set(7, ((BigDecimal) sum.get(7)).add((BigDecimal) d.get(7)));
+                    }
+                }
+                List<List<Object>> lines = new ArrayList<>(byKey.values());
+                lines.addAll(expected);
+                assertThat(report("sales", "period=" + period + range).rows())
+                        .as(period + range)
+                        .containsExactlyElementsOf(lines);
+            }
+        }
     }
 
     @Test
