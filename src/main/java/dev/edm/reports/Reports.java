@@ -105,17 +105,17 @@ public final class Reports {
                         .sales(filter, scope(filter, false), inventory.titles(filter.store()));
             case "skus" -> SkuView.table(skus(filter));
             case "top-sellers" ->
-                new SalesReports(inventory.history()).topSellers(filter, scope(filter, false), byVariant(filter));
-            case "abc" -> new SalesReports(inventory.history()).abc(scope(filter, false), byVariant(filter));
+                new SalesReports(inventory.history()).topSellers(filter, scope(filter, false), () -> byVariant(filter));
+            case "abc" -> new SalesReports(inventory.history()).abc(scope(filter, false), () -> byVariant(filter));
             case "velocity" -> {
                 SalesHistory.Scope window = scope(filter, true);
                 yield new StockReports(inventory.history())
-                        .velocity(window, variants(filter), day(window.from()), day(window.to()));
+                        .velocity(window, () -> variants(filter), day(window.from()), day(window.to()));
             }
             case "sell-through" -> {
                 SalesHistory.Scope window = scope(filter, true);
                 yield new StockReports(inventory.history())
-                        .sellThrough(window, variants(filter), day(window.from()), day(window.to()));
+                        .sellThrough(window, () -> variants(filter), day(window.from()), day(window.to()));
             }
             case "dead-stock" ->
                 new StockReports(inventory.history())

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Sales, top sellers and ABC classes from sold units aggregated in the database. Revenue is net units times
@@ -396,11 +397,15 @@ final class SalesReports {
 
     /** Units and revenue per SKU and currency over the window (a line without SKU counts under its variant's). */
     Map<SkuCurrency, Sum> bySku(Scope scope, Map<String, VariantState> variants) {
+        return bySku(history.sold(scope, 0), variants);
+    }
+
+    private static Map<SkuCurrency, Sum> bySku(List<Sold> sold, Map<String, VariantState> variants) {
         Map<SkuCurrency, Sum> out = new TreeMap<>((a, b) -> {
             int c = a.sku().compareTo(b.sku());
             return c != 0 ? c : a.currency().compareTo(b.currency());
         });
-        for (Sold s : history.sold(scope, 0)) {
+        for (Sold s : sold) {
             String sku = s.sku();
             if (sku == null) {
                 VariantState v = variants.get(s.store() + "|" + s.variantId());
@@ -414,10 +419,21 @@ final class SalesReports {
 
     record SkuCurrency(String sku, String currency) {}
 
+    /** The sales of the scope, and the variants read on another thread meanwhile. */
+    private record Read(List<Sold> sold, Map<String, VariantState> variants) {}
+
+    private Read read(Scope scope, Supplier<Map<String, VariantState>> variantsOf) {
+        Background<Map<String, VariantState>> variants = Background.start("edm-report-variants", variantsOf);
+        List<Sold> sold = history.sold(scope, 0);
+        return new Read(sold, variants.join());
+    }
+
     /** The best sellers by units (any currency) and by revenue (per currency), {@code limit} of each. */
-    Table topSellers(Reports.Filter f, Scope scope, Map<String, VariantState> variants) {
+    Table topSellers(Reports.Filter f, Scope scope, Supplier<Map<String, VariantState>> variantsOf) {
         int limit = f.limit().orElse(10);
-        Map<SkuCurrency, Sum> sums = bySku(scope, variants);
+        Read read = read(scope, variantsOf);
+        Map<String, VariantState> variants = read.variants();
+        Map<SkuCurrency, Sum> sums = bySku(read.sold(), variants);
         Map<String, String> titles = titles(variants);
         List<List<Object>> out = new ArrayList<>();
         List<Map.Entry<SkuCurrency, Sum>> byUnits = new ArrayList<>(sums.entrySet());
@@ -466,11 +482,12 @@ final class SalesReports {
      * ABC classes per currency: SKUs by revenue, highest first; a SKU is A while the revenue share of the SKUs
      * before it is under 80%, B while under 95%, else C.
      */
-    Table abc(Scope scope, Map<String, VariantState> variants) {
-        Map<String, String> titles = titles(variants);
+    Table abc(Scope scope, Supplier<Map<String, VariantState>> variantsOf) {
+        Read read = read(scope, variantsOf);
+        Map<String, String> titles = titles(read.variants());
         List<List<Object>> out = new ArrayList<>();
         for (Map.Entry<String, List<Map.Entry<SkuCurrency, Sum>>> currency :
-                perCurrency(bySku(scope, variants)).entrySet()) {
+                perCurrency(bySku(read.sold(), read.variants())).entrySet()) {
             BigDecimal total = BigDecimal.ZERO;
             for (Map.Entry<SkuCurrency, Sum> e : currency.getValue()) {
                 total = total.add(e.getValue().revenue());

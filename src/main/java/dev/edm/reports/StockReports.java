@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /** Velocity and days of cover, sell-through, dead stock and inventory value, per variant. */
 final class StockReports {
@@ -61,9 +62,16 @@ final class StockReports {
         return units;
     }
 
-    Table velocity(Scope scope, List<VariantState> variants, LocalDate from, LocalDate to) {
+    /** The stock history of a window read on another thread while the caller reads the rest. */
+    private Background<StockHistory> stockHistory(Scope scope, LocalDate from, LocalDate to) {
+        return Background.start("edm-report-stock", () -> new StockHistory(history, scope, from, to));
+    }
+
+    Table velocity(Scope scope, Supplier<List<VariantState>> variantsOf, LocalDate from, LocalDate to) {
+        Background<StockHistory> stockRead = stockHistory(scope, from, to);
+        List<VariantState> variants = variantsOf.get();
         Map<VariantRef, Long> units = unitsSold(scope, variants);
-        StockHistory stock = new StockHistory(history, scope, from, to);
+        StockHistory stock = stockRead.join();
         List<List<Object>> out = new ArrayList<>();
         for (VariantState v : variants) {
             VariantRef ref = new VariantRef(v.store(), v.variantId());
@@ -95,9 +103,11 @@ final class StockReports {
     }
 
     /** Units sold / (units sold + units on hand at the end of the window), in percent. */
-    Table sellThrough(Scope scope, List<VariantState> variants, LocalDate from, LocalDate to) {
+    Table sellThrough(Scope scope, Supplier<List<VariantState>> variantsOf, LocalDate from, LocalDate to) {
+        Background<StockHistory> stockRead = stockHistory(scope, from, to);
+        List<VariantState> variants = variantsOf.get();
         Map<VariantRef, Long> units = unitsSold(scope, variants);
-        StockHistory stock = new StockHistory(history, scope, from, to);
+        StockHistory stock = stockRead.join();
         List<List<Object>> out = new ArrayList<>();
         for (VariantState v : variants) {
             VariantRef ref = new VariantRef(v.store(), v.variantId());
