@@ -24,6 +24,14 @@ final class ExactSum {
     private int scale;
     private BigDecimal big; // once the sum no longer fits in a long
 
+    /** {@code unscaled} with {@code scale} digits after the point (0 to {@value #MAX_SCALE}). */
+    static ExactSum of(long unscaled, int scale) {
+        ExactSum s = new ExactSum();
+        s.unscaled = unscaled;
+        s.scale = scale;
+        return s;
+    }
+
     /** Adds {@code amountUnscaled} (with {@code amountScale} digits after the point, 0 to 18) times {@code units}. */
     void add(long amountUnscaled, int amountScale, long units) {
         if (big == null) {

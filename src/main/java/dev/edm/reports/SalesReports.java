@@ -123,6 +123,7 @@ final class SalesReports {
         final String title;
         final Sum perSku;
         final Sum perCurrency;
+        final Sum lines = new Sum(); // of this series' lines: added to its totals at the end
         int index;
         private String csv;
         private String csvCurrency;
@@ -344,14 +345,17 @@ final class SalesReports {
         /** Writes a line of the report and adds it to its totals. */
         void write(String period, String csvPeriod, Series s, long units, ExactSum revenue) {
             sink.accept(new Line(period, csvPeriod, s, units, revenue));
-            s.perSku.add(units, revenue);
-            s.perCurrency.add(units, revenue);
+            s.lines.add(units, revenue);
         }
 
         /** Writes the totals, given every series in order of store, SKU, variant and currency. */
         void totals(List<Series> ordered) {
             // the per-SKU totals taken from the series: they come (nearly) sorted, so sorting them costs little,
             // and no total is looked up again
+            for (Series series : ordered) {
+                series.perSku.add(series.lines.units, series.lines.revenue);
+                series.perCurrency.add(series.lines.units, series.lines.revenue);
+            }
             List<Map.Entry<Key, Sum>> totals = new ArrayList<>(perSku.size());
             Map<Sum, Boolean> listed = new IdentityHashMap<>(perSku.size() * 2);
             for (Series series : ordered) {

@@ -157,6 +157,13 @@ final class SalesTable {
                 name = periods.get(p);
                 csv = Csv.cell(name);
             }
+            int first = order[i];
+            if ((i + 1 == order.length || entrySeries[order[i + 1]] != s || entryPeriod[order[i + 1]] != p)
+                    && (big.isEmpty() || !big.containsKey(first))) { // one price in the period: most lines
+                lines.write(name, csv, made[s], entryUnits[first], ExactSum.of(entryRevenue[first], entryScale[first]));
+                i++;
+                continue;
+            }
             long units = 0;
             ExactSum revenue = new ExactSum();
             for (; i < order.length && entrySeries[order[i]] == s && entryPeriod[order[i]] == p; i++) {
