@@ -102,7 +102,7 @@ public final class Reports {
             case "inventory" -> inventory(filter);
             case "sales" ->
                 new SalesReports(inventory.history())
-                        .sales(filter, scope(filter, false), inventory.titles(filter.store()));
+                        .sales(filter, scope(filter, false), () -> inventory.titles(filter.store()));
             case "skus" -> SkuView.table(skus(filter));
             case "top-sellers" ->
                 new SalesReports(inventory.history()).topSellers(filter, scope(filter, false), () -> byVariant(filter));
@@ -172,7 +172,7 @@ public final class Reports {
                     SalesReports.SALES_COLUMNS,
                     now,
                     w -> new SalesReports(inventory.history())
-                            .sales(filter, scope, inventory.titles(filter.store()), w));
+                            .sales(filter, scope, () -> inventory.titles(filter.store()), w));
         }
         Table t = build(name, filter);
         return out -> write(out, fmt, t.name(), t.columns(), now, w -> t.rows().forEach(w));

@@ -52,6 +52,19 @@ final class SalesReports {
             made = null;
         }
 
+        /** Adds {@code units} and a revenue of {@code unscaled} with {@code scale} digits after the point. */
+        void add(long units, long unscaled, int scale) {
+            this.units += units;
+            this.revenue.add(unscaled, scale, 1);
+            made = null;
+        }
+
+        void add(long units, BigDecimal revenue) {
+            this.units += units;
+            this.revenue.add(revenue, 1);
+            made = null;
+        }
+
         BigDecimal revenue() {
             if (made == null) {
                 made = revenue.toBigDecimal();
@@ -64,7 +77,7 @@ final class SalesReports {
             List.of("period", "shop", "platform", "sku", "variant_id", "title", "units", "revenue", "currency");
 
     /** Per period, store, SKU, variant and currency; then a total per store, SKU and currency; then per currency. */
-    Table sales(Reports.Filter f, Scope scope, Map<String, String> titles) {
+    Table sales(Reports.Filter f, Scope scope, Supplier<Map<String, String>> titles) {
         List<List<Object>> out = new ArrayList<>();
         sales(f, scope, titles, out::add);
         return new Table("sales", SALES_COLUMNS, out);
@@ -76,20 +89,21 @@ final class SalesReports {
      * summed per series and period first (a year by month is read a series at a time, see {@link
      * SalesHistory#forEachMonthSeries}).
      */
-    void sales(Reports.Filter f, Scope scope, Map<String, String> titles, Consumer<List<Object>> sink) {
+    void sales(Reports.Filter f, Scope scope, Supplier<Map<String, String>> titlesOf, Consumer<List<Object>> sink) {
+        Background<Map<String, String>> titles = Background.start("edm-report-titles", titlesOf);
         switch (f.period().orElse("day")) {
             case "month" -> {
-                SalesTable table = new SalesTable();
+                SalesTable table = new SalesTable(() -> new Lines(titles.join(), sink));
                 history.forEachMonthSeries(scope, table::add);
-                table.write(titles, sink);
+                table.write();
             }
             case "week" -> {
-                SalesTable table = new SalesTable();
+                SalesTable table = new SalesTable(() -> new Lines(titles.join(), sink));
                 history.forEachSold(scope, 10, false, row -> table.add(row, SalesReports::week));
-                table.write(titles, sink);
+                table.write();
             }
             default -> {
-                Grouper g = new Grouper(titles, sink);
+                Grouper g = new Grouper(titles.join(), sink);
                 history.forEachSold(scope, 10, true, g::add);
                 g.finish();
             }
@@ -142,7 +156,7 @@ final class SalesReports {
             this.perCurrency = perCurrency;
         }
 
-        /** The CSV cells after the period, up to the units: the same in every period. */
+        /** The CSV cells after the period, up to the units: the same in every period (made once). */
         String csv() {
             if (csv == null) {
                 StringBuilder out = new StringBuilder();
@@ -205,9 +219,9 @@ final class SalesReports {
      * lists its series in much the same order, so the next row's series is looked for after the last one first
      * (then in a map).
      */
-    private static final class Grouper {
+    static final class Grouper {
         private static final int LOOK_AHEAD = 8;
-        private static final Comparator<Series> SERIES_ORDER = (a, b) -> {
+        static final Comparator<Series> SERIES_ORDER = (a, b) -> {
             int c = a.store == b.store ? 0 : a.store.compareTo(b.store); // one instance per store
             c = c != 0 ? c : a.sku.compareTo(b.sku);
             c = c != 0 ? c : a.variantId.compareTo(b.variantId);
@@ -344,8 +358,13 @@ final class SalesReports {
 
         /** Writes a line of the report and adds it to its totals. */
         void write(String period, String csvPeriod, Series s, long units, ExactSum revenue) {
-            sink.accept(new Line(period, csvPeriod, s, units, revenue));
+            line(period, csvPeriod, s, units, revenue);
             s.lines.add(units, revenue);
+        }
+
+        /** Writes a line of the report already counted in its series' sum ({@link Series#lines}). */
+        void line(String period, String csvPeriod, Series s, long units, ExactSum revenue) {
+            sink.accept(new Line(period, csvPeriod, s, units, revenue));
         }
 
         /** Writes the totals, given every series in order of store, SKU, variant and currency. */

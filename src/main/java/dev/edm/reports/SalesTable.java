@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,7 +20,9 @@ import java.util.function.UnaryOperator;
  * entries, which as objects would keep the garbage collector busy and be read in no order of memory.
  */
 final class SalesTable {
-    private final List<SalesReports.Key> series = new ArrayList<>();
+    private final Supplier<SalesReports.Lines> linesOf;
+    private SalesReports.Lines lines; // made with the first series (the titles are read meanwhile)
+    private final List<SalesReports.Series> series = new ArrayList<>();
     private final Map<String, Integer> seriesIndex = new HashMap<>();
     private final List<String> periods = new ArrayList<>();
     private final Map<String, Integer> periodIndex = new HashMap<>();
@@ -38,12 +40,29 @@ final class SalesTable {
     private byte[] entryScale = new byte[1024];
     private final Map<Integer, BigDecimal> big = new HashMap<>();
 
+    /** {@code lines} makes the report's series and writes its lines (asked for once, at the first series). */
+    SalesTable(Supplier<SalesReports.Lines> lines) {
+        this.linesOf = lines;
+    }
+
+    /**
+     * A new series, made (with its CSV cells) while the rows are still being read: the caller would otherwise
+     * wait for the database here.
+     */
+    private int newSeries(SalesReports.Key key) {
+        if (lines == null) {
+            lines = linesOf.get();
+        }
+        SalesReports.Series s = lines.series(null, series.size(), key);
+        s.csv();
+        series.add(s);
+        return series.size() - 1;
+    }
+
     /** Adds a series' months (see {@code SalesHistory.forEachMonthSeries}). */
     void add(SeriesRow r) {
-        int s = seriesIndex.computeIfAbsent(r.series(), k -> {
-            series.add(new SalesReports.Key("", r.store(), r.sku(), r.variantId(), r.currency()));
-            return series.size() - 1;
-        });
+        int s = seriesIndex.computeIfAbsent(
+                r.series(), k -> newSeries(new SalesReports.Key("", r.store(), r.sku(), r.variantId(), r.currency())));
         while (r.next()) {
             long n = r.units();
             long unscaled = r.hasPrice() ? r.priceUnscaled() : 0;
@@ -64,8 +83,7 @@ final class SalesTable {
         String key = r.series();
         Integer s = seriesIndex.get(key);
         if (s == null) {
-            series.add(new SalesReports.Key("", r.store(), r.sku(), r.variantId(), r.currency()));
-            s = series.size() - 1;
+            s = newSeries(new SalesReports.Key("", r.store(), r.sku(), r.variantId(), r.currency()));
             seriesIndex.put(key, s);
         }
         add(s, lastPeriod, r.units(), r.unitPrice());
@@ -98,8 +116,9 @@ final class SalesTable {
         if (p.scale() <= ExactSum.MAX_SCALE && p.unscaledValue().bitLength() < 63) {
             add(s, period, units, p.unscaledValue().longValue(), p.scale());
         } else {
-            int e = entry(s, period, units);
-            big.put(e, p.multiply(BigDecimal.valueOf(units)));
+            BigDecimal revenue = p.multiply(BigDecimal.valueOf(units));
+            big.put(entry(s, period, units), revenue);
+            series.get(s).lines.add(units, revenue);
         }
     }
 
@@ -108,14 +127,15 @@ final class SalesTable {
         try {
             revenue = Math.multiplyExact(priceUnscaled, units);
         } catch (ArithmeticException overflow) {
-            big.put(
-                    entry(s, period, units),
-                    BigDecimal.valueOf(priceUnscaled, priceScale).multiply(BigDecimal.valueOf(units)));
+            BigDecimal exact = BigDecimal.valueOf(priceUnscaled, priceScale).multiply(BigDecimal.valueOf(units));
+            big.put(entry(s, period, units), exact);
+            series.get(s).lines.add(units, exact);
             return;
         }
         int e = entry(s, period, units);
         entryRevenue[e] = revenue;
         entryScale[e] = (byte) priceScale;
+        series.get(s).lines.add(units, revenue, priceScale);
     }
 
     private int entry(int s, int period, long units) {
@@ -134,33 +154,31 @@ final class SalesTable {
     }
 
     /** Writes the report's lines: by period, then store, SKU, variant and currency; then the totals. */
-    void write(Map<String, String> titles, Consumer<List<Object>> sink) {
+    void write() {
         int[] periodRank = rank(periods.size(), (a, b) -> periods.get(a).compareTo(periods.get(b)));
-        int[] seriesRank = rank(series.size(), (a, b) -> SalesReports.ORDER.compare(series.get(a), series.get(b)));
+        int[] seriesRank =
+                rank(series.size(), (a, b) -> SalesReports.Grouper.SERIES_ORDER.compare(series.get(a), series.get(b)));
         // the entries in report order: sorted by series, then (stably) by period
         int[] bySeries = countingSort(identity(size), entrySeries, seriesRank, series.size());
         int[] order = countingSort(bySeries, entryPeriod, periodRank, periods.size());
-        SalesReports.Lines lines = new SalesReports.Lines(titles, sink);
-        SalesReports.Series[] made = new SalesReports.Series[series.size()];
-        List<SalesReports.Series> inOrder = new ArrayList<>(series.size());
-        for (int s : sortedBy(seriesRank)) {
-            made[s] = lines.series(s, inOrder.size(), series.get(s));
-            inOrder.add(made[s]);
-        }
         String name = null;
         String csv = null;
         for (int i = 0; i < order.length; ) {
-            int e = order[i];
-            int s = entrySeries[e];
-            int p = entryPeriod[e];
+            int first = order[i];
+            int s = entrySeries[first];
+            int p = entryPeriod[first];
             if (name == null || !name.equals(periods.get(p))) {
                 name = periods.get(p);
                 csv = Csv.cell(name);
             }
-            int first = order[i];
             if ((i + 1 == order.length || entrySeries[order[i + 1]] != s || entryPeriod[order[i + 1]] != p)
                     && (big.isEmpty() || !big.containsKey(first))) { // one price in the period: most lines
-                lines.write(name, csv, made[s], entryUnits[first], ExactSum.of(entryRevenue[first], entryScale[first]));
+                lines.line(
+                        name,
+                        csv,
+                        series.get(s),
+                        entryUnits[first],
+                        ExactSum.of(entryRevenue[first], entryScale[first]));
                 i++;
                 continue;
             }
@@ -176,9 +194,15 @@ final class SalesTable {
                     revenue.add(entryRevenue[same], entryScale[same], 1);
                 }
             }
-            lines.write(name, csv, made[s], units, revenue);
+            lines.line(name, csv, series.get(s), units, revenue);
         }
-        lines.totals(inOrder);
+        if (lines != null) {
+            List<SalesReports.Series> inOrder = new ArrayList<>(series.size());
+            for (int s : sortedBy(seriesRank)) {
+                inOrder.add(series.get(s));
+            }
+            lines.totals(inOrder);
+        }
     }
 
     private static int[] identity(int n) {
