@@ -17,15 +17,21 @@ import java.util.Optional;
 /** One HTTP POST and its outcome: 2xx sent; 429 and 5xx retried (with Retry-After); other 4xx permanent. */
 final class HttpPost {
     private static final int EXCERPT = 200;
-    private final HttpClient client;
     private final Clock clock;
+    private HttpClient client; // made at the first post: most commands never post, and TLS setup is slow to load
 
     HttpPost(Clock clock) {
         this.clock = clock;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return client;
     }
 
     SendResult post(URI uri, String contentType, String body, Map<String, String> headers) {
@@ -38,7 +44,7 @@ final class HttpPost {
         String peer = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
         HttpResponse<String> res;
         try {
-            res = client.send(req.build(), HttpResponse.BodyHandlers.ofString());
+            res = client().send(req.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return SendResult.Failed.retry(Failures.describe(e, peer));
         } catch (InterruptedException e) {
