@@ -75,11 +75,12 @@ public final class ReportsBench {
             runs.put("top-sellers", Map.of());
             runs.put("sell-through", Map.of());
             List<String> only = args.length > 4 && !args[4].isBlank() ? List.of(args[4].split(",")) : List.of();
+            int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 2;
             for (var run : runs.entrySet()) {
                 if (!only.isEmpty() && !only.contains(run.getKey())) {
                     continue;
                 }
-                for (int round = 1; round <= 2; round++) {
+                for (int round = 1; round <= rounds; round++) {
                     long cpu = THREADS.getCurrentThreadCpuTime();
                     long processCpu = PROCESS.getProcessCpuTime();
                     long start = System.nanoTime();

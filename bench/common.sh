@@ -12,4 +12,6 @@ bench_java() {
   . bin/find-jdk.sh
   edm_find_jdk || exit 1
   JAVA=$JAVA_HOME/bin/java
+  # shellcheck source=../bin/jvm-options.sh
+  . bin/jvm-options.sh
 }

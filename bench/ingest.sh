@@ -26,8 +26,6 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 DRAIN=${DRAIN:-10}
 RATE_CAP=${RATE_CAP:-60000}
-read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
-read -r -a EDM_JAVA_OPTS <<<"${EDM_BENCH_JAVA_OPTS:-}"
 read -r -a EDM_ENV <<<"${EDM_BENCH_ENV:-}"
 
 # Request body: bench/orders_create.json is /work/shared/fixtures/shopify/topic_orders__create.json
@@ -49,6 +47,9 @@ for tool in wrk sqlite3 python3 curl; do
   command -v "$tool" >/dev/null || die "$tool is required"
 done
 bench_java
+# the JVM options ./edm runs with (bin/jvm-options.sh), then BENCH_JAVA_OPTS
+read -r -a JAVA_OPTS <<<"$(edm_java_opts "${BENCH_JAVA_OPTS:-}")"
+read -r -a EDM_JAVA_OPTS <<<"$(edm_java_opts "${BENCH_JAVA_OPTS:-} ${EDM_BENCH_JAVA_OPTS:-}")"
 
 # --- 2. scratch space and cleanup -------------------------------------------------------------------------
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/edm-bench.XXXXXX")
@@ -152,7 +153,7 @@ log "edm: starting on port $EDM_PORT (data in $EDM_DATA)"
   EDM_HOST=127.0.0.1 EDM_PORT="$EDM_PORT" \
   EDM_DATA_DIR="$EDM_DATA" EDM_OUTPUT_DIR="$WORK/edm/output" EDM_LOG_DIR="$WORK/edm/logs" \
   SHOPIFY_WEBHOOK_SECRET="$SECRET" "${EDM_ENV[@]}" \
-  "$JAVA" "${JAVA_OPTS[@]}" "${EDM_JAVA_OPTS[@]}" -jar "${EDM_JAR:-$ROOT/target/edm.jar}" serve) >"$WORK/edm.out" 2>&1 &
+  "$JAVA" "${EDM_JAVA_OPTS[@]}" -jar "${EDM_JAR:-$ROOT/target/edm.jar}" serve) >"$WORK/edm.out" 2>&1 &
 SERVER_PID=$!
 wait_healthy edm "$EDM_PORT" "$WORK/edm.out"
 run_phases edm "$EDM_PORT"

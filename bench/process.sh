@@ -30,7 +30,6 @@ COUNT=${COUNT:-1000000}
 SKUS=${SKUS:-10000}
 SEED=${SEED:-42}
 TARGET_EPS=50000
-read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
 
 # shellcheck source=common.sh
 . bench/common.sh
@@ -38,6 +37,8 @@ read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
 # --- 1. tools: sqlite3, the edm jar, a JDK >= 21 ----------------------------------------------------------
 command -v sqlite3 >/dev/null || die "sqlite3 is required"
 bench_java
+# the JVM options ./edm runs with (bin/jvm-options.sh), then BENCH_JAVA_OPTS
+read -r -a JAVA_OPTS <<<"$(edm_java_opts "${BENCH_JAVA_OPTS:-}")"
 
 # --- 2. scratch space -------------------------------------------------------------------------------------
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/edm-process.XXXXXX")

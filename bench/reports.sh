@@ -9,8 +9,8 @@
 #
 # Environment: SKUS (100000), DAYS (365), SEED (42), TMPDIR (scratch dir parent; the full run needs ~1 GB),
 # KEEP_WORK=1 (keep the scratch dir), WORK=DIR (keep the database in DIR and reuse it), REPORTS=sales,abc (only
-# these reports). Prints the machine's load before and after: figures on a busy machine
-# are not comparable with a quiet one.
+# these reports), ROUNDS (2: each report is built this many times in the same JVM; the first is cold). Prints
+# the machine's load before and after: figures on a busy machine are not comparable with a quiet one.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -29,7 +29,8 @@ JAR=$WORK/reports-bench-snapshot.jar
 cp target/edm.jar "$JAR"
 
 log "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-"$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g ${JAVA_OPTS:-} -cp "$JAR" bench/ReportsBench.java "$WORK" "$SKUS" "$DAYS" "$SEED" "${REPORTS:-}" \
+# shellcheck disable=SC2046 # a list of JVM options: ./edm's (bin/jvm-options.sh), then JAVA_OPTS
+"$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g $(edm_java_opts "${JAVA_OPTS:-}") -cp "$JAR" bench/ReportsBench.java "$WORK" "$SKUS" "$DAYS" "$SEED" "${REPORTS:-}" "${ROUNDS:-2}" \
   2> >(grep -v '^WARNING' >&2)
 log "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 log "database: $(du -h "$WORK/data/edm.db" | cut -f1)"
