@@ -32,6 +32,22 @@ class CliIT {
         return env;
     }
 
+    /** Logging is set up in code (LogbackSetup): the console and the file under EDM_LOG_DIR, secrets in neither. */
+    @Test
+    void aCommandLogsToTheConsoleAndToTheFileInTheLogFolder() throws Exception {
+        Process p = ChildEdm.run(dir, with("SHOPIFY_WEBHOOK_SECRET", "very-secret-value"), "report", "low-stock");
+        assertThat(p.exitValue()).isZero();
+        String console = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8) + stderr(p);
+        assertThat(console)
+                .containsPattern(
+                        "\\d{4}-\\d\\d-\\d\\dT[^ ]+ INFO  \\[main\\] d\\.e\\.storage\\.Database - database migrated");
+        Path log = Path.of(dirs().get("EDM_LOG_DIR")).resolve("edm.log");
+        assertThat(Files.readString(log))
+                .contains("INFO  [main] dev.edm.storage.Database - database migrated to version")
+                .doesNotContain("very-secret-value");
+        assertThat(console).doesNotContain("very-secret-value");
+    }
+
     @Test
     void aBadThresholdStopsServeWithOneLineNamingTheVariable() throws Exception {
         Process p = ChildEdm.run(dir, with("LOW_STOCK_THRESHOLD", "abc"), "serve");
