@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,6 +110,7 @@ public final class App implements AutoCloseable {
             reconciliation = Reconciliation.start(core, registry, instanceId, ingest::wakeProcessing);
             RetentionJob.schedule(scheduler, core);
             SummaryJob.schedule(scheduler, core);
+            AtomicReference<SqsPoller> queue = new AtomicReference<>(); // started once the API is up
             HttpApi http = HttpApi.start(
                     config.host(),
                     config.port(),
@@ -116,7 +118,12 @@ public final class App implements AutoCloseable {
                     ingest.log(),
                     core.alerts(),
                     core.reports(),
-                    new Health(core.database(), config, ingest::journalHealth),
+                    new Health(
+                            core.database(),
+                            config,
+                            ingest::journalHealth,
+                            () -> Optional.ofNullable(queue.get())
+                                    .map(q -> q.problem().orElse("ok"))),
                     registry::scrape,
                     core.notifications(),
                     reconciliation);
@@ -124,6 +131,7 @@ public final class App implements AutoCloseable {
             if (config.amazon().queue().isPresent()) {
                 amazonQueue = SqsPoller.start(
                         config.amazon().queue().get(), ingest.service(), Platform.AMAZON, core.amazon()::queueHeaders);
+                queue.set(amazonQueue);
             }
             if (config.debugMode()) {
                 log.warn("DEBUG_MODE=true: unsigned webhooks are accepted. Never run production like this.");

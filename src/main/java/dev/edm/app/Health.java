@@ -12,18 +12,24 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Health: the database answers, the data and output folders are writable with enough free space, and (with
- * an inbox journal) journaled deliveries are being imported.
+ * Health: the database answers, the data and output folders are writable with enough free space, (with an
+ * inbox journal) journaled deliveries are being imported, and (with an Amazon queue) the queue is being read.
  */
 final class Health implements HealthCheck {
     private final Database db;
     private final Config config;
     private final Supplier<Optional<String>> journal;
+    private final Supplier<Optional<String>> amazonQueue;
 
-    Health(Database db, Config config, Supplier<Optional<String>> journal) {
+    /**
+     * {@code journal} and {@code amazonQueue}: the state of the inbox journal and of the Amazon SQS poller
+     * ("ok" or the problem), empty when there is none.
+     */
+    Health(Database db, Config config, Supplier<Optional<String>> journal, Supplier<Optional<String>> amazonQueue) {
         this.db = db;
         this.config = config;
         this.journal = journal;
+        this.amazonQueue = amazonQueue;
     }
 
     @Override
@@ -33,6 +39,7 @@ final class Health implements HealthCheck {
         checks.put("data_dir", folder(config.dataDir()));
         checks.put("output_dir", folder(config.outputDir()));
         journal.get().ifPresent(state -> checks.put("inbox_journal", state));
+        amazonQueue.get().ifPresent(state -> checks.put("amazon_queue", state));
         return checks;
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,11 @@ public final class SqsPoller implements AutoCloseable {
     private final Object batch = new Object();
     private final Thread thread;
     private volatile boolean running = true;
+    /** Receives failed in a row, and the last one's error: {@link #problem} after {@value #FAILING_AFTER}. */
+    private volatile int receiveFailures;
+
+    private volatile String lastFailure;
+    private static final int FAILING_AFTER = 3;
 
     private SqsPoller(
             SqsClient sqs,
@@ -110,10 +116,13 @@ public final class SqsPoller implements AutoCloseable {
                     return;
                 }
                 failures++;
+                lastFailure = e.toString();
+                receiveFailures++;
                 log.warn("receiving from SQS failed ({} in a row): {}", failures, e.toString());
                 pause(failures);
                 continue;
             }
+            receiveFailures = 0;
             boolean committed;
             synchronized (batch) {
                 if (!running) {
@@ -206,6 +215,17 @@ public final class SqsPoller implements AutoCloseable {
             Thread.currentThread().interrupt();
             running = false;
         }
+    }
+
+    /**
+     * Why the queue is not being read, once {@value #FAILING_AFTER} receives in a row have failed (about 3 s
+     * with the backoff; a single failure is retried without notice); empty while receiving works.
+     */
+    public Optional<String> problem() {
+        int failed = receiveFailures;
+        return failed >= FAILING_AFTER
+                ? Optional.of("receiving from the queue failed " + failed + " times in a row: " + lastFailure)
+                : Optional.empty();
     }
 
     /** Lets a batch being ingested finish (commit and delete), then aborts the long poll and stops. */

@@ -6,6 +6,7 @@ import static dev.edm.testing.AmazonFixtures.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.edm.testing.Await;
 import dev.edm.testing.ElasticMq;
 import dev.edm.testing.RunningApp;
 import java.nio.file.Files;
@@ -56,6 +57,33 @@ abstract class AmazonQueueContract {
     void awaitStatus(String webhookId, String status) {
         app.awaitCount(
                 1, 15_000, "SELECT count(*) FROM delivery WHERE webhook_id = ? AND status = ?", webhookId, status);
+    }
+
+    /** /health says whether the queue is being read: ok here, failing for a queue that is gone. */
+    @Test
+    void healthReportsTheQueueAndAQueueThatCannotBeRead() throws Exception {
+        var ok = app.http().get("/health");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"amazon_queue\":\"ok\"");
+
+        String gone = queue.substring(0, queue.lastIndexOf('/') + 1) + "never-created-" + UUID.randomUUID();
+        Path dir = Files.createTempDirectory("edm-amazon-queue-gone");
+        try (RunningApp other = RunningApp.start(dir, databaseUrl(), sqs.edmVariables(gone))) {
+            Await.count(
+                    503,
+                    20_000,
+                    () -> {
+                        try {
+                            return other.http().get("/health").statusCode();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    "/health status with the queue gone");
+            assertThat(other.http().get("/health").body())
+                    .contains("\"amazon_queue\":\"receiving from the queue failed")
+                    .contains("\"database\":\"ok\"");
+        }
     }
 
     @Test
