@@ -50,18 +50,17 @@ public final class SalesHistory {
     public record CatalogEntry(String sku, BigDecimal cost, String currency, Integer leadTimeDays, String supplier) {}
 
     /**
-     * Sold units grouped by period: {@code dayLength} 10 groups by day (yyyy-mm-dd), 7 by month (yyyy-mm),
-     * 0 into one period named "". Whole months of the range are read from {@code sales_month}, the days of
-     * partial months at its ends (and every day, by day) from {@code sale_line}.
+     * Sold units over the whole range (period ""), per store, SKU, variant, currency and unit price. Whole
+     * months of the range are read from {@code sales_month}, the days of partial months at its ends from
+     * {@code sale_line}.
      */
-    public List<Sold> sold(Scope scope, int dayLength) {
+    public List<Sold> sold(Scope scope) {
         List<Sold> out = new ArrayList<>();
         SoldRow row = new SoldRow();
-        read(
-                scope,
-                dayLength,
-                false,
-                row,
+        PackedStream.read(
+                db,
+                byMonths(scope, s -> fromLines(s, false, null), (first, last) -> fromMonths(scope, first, last)),
+                row.row,
                 () -> out.add(new Sold(
                         row.period(),
                         row.store(),
@@ -74,16 +73,15 @@ public final class SalesHistory {
     }
 
     /**
-     * The rows of {@link #sold} by day (10) or month (7), handed to {@code sink} one by one without holding
-     * them all; when {@code ordered}, in the order of period, store, SKU, variant and currency (unknown as ''),
-     * so a caller can group neighbours. The row is reused: its values are read before the next.
+     * Sold units by day (yyyy-mm-dd) from {@code sale_line}, handed to {@code sink} one by one without holding
+     * them all, streamed (PostgreSQL too) and read ahead on another thread; when {@code ordered}, in the order
+     * of day, store, SKU, variant and currency (unknown as ''), so a caller can group neighbours. The row is
+     * reused: its values are read before the next.
      */
-    public void forEachSold(Scope scope, int dayLength, boolean ordered, Consumer<SoldRow> sink) {
-        if (dayLength != 10 && dayLength != 7) {
-            throw new IllegalArgumentException("rows one by one are by day or month");
-        }
+    public void forEachSold(Scope scope, boolean ordered, Consumer<SoldRow> sink) {
         SoldRow row = new SoldRow();
-        read(scope, dayLength, ordered, row, () -> sink.accept(row));
+        PackedStream.read(
+                db, List.of(fromLines(scope, true, ordered ? db.byteOrder() : null)), row.row, () -> sink.accept(row));
     }
 
     /**
@@ -300,28 +298,6 @@ public final class SalesHistory {
     }
 
     /**
-     * Reads the parts' rows into {@code row}, in report order when {@code ordered}, streamed (PostgreSQL too)
-     * and read ahead on another thread while {@code each} uses them.
-     */
-    private void read(Scope scope, int dayLength, boolean ordered, SoldRow row, Runnable each) {
-        PackedStream.read(db, parts(scope, dayLength, ordered ? db.byteOrder() : null), row.row, each);
-    }
-
-    /**
-     * The queries of a read (each selecting period, store, SKU, variant, currency, unit price and units, packed),
-     * in period order; ordered when {@code collate} is not null.
-     */
-    private List<PackedStream.Query> parts(Scope scope, int dayLength, String collate) {
-        if (dayLength == 10) {
-            return List.of(fromLines(scope, dayLength, collate));
-        }
-        return byMonths(
-                scope,
-                s -> fromLines(s, dayLength, collate),
-                (first, last) -> fromMonths(scope, first, last, dayLength, collate));
-    }
-
-    /**
      * A read by month split where the data lives, in period order: whole months of the range ({@code first} to
      * {@code last}, either open) from {@code sales_month}, the days of partial months at its ends from
      * {@code sale_line} (the range is then narrowed to those days).
@@ -362,8 +338,9 @@ public final class SalesHistory {
         return out;
     }
 
-    private PackedStream.Query fromLines(Scope scope, int dayLength, String collate) {
-        String period = dayLength == 0 ? "''" : dayLength == 10 ? "sale_day" : "substr(sale_day, 1, " + dayLength + ")";
+    /** Sold units from {@code sale_line}, by day or summed over the range; ordered when {@code collate} is not null. */
+    private PackedStream.Query fromLines(Scope scope, boolean byDay, String collate) {
+        String period = byDay ? "sale_day" : "''";
         List<Object> params = new ArrayList<>();
         String where = where(scope, "sale_day", params);
         return PackedStream.Query.of(
@@ -376,7 +353,7 @@ public final class SalesHistory {
                         "unit_price",
                         "SUM(quantity - reversed_quantity)"),
                 "FROM sale_line WHERE quantity > reversed_quantity" + where
-                        + " GROUP BY " + (dayLength == 0 ? "" : period + ", ")
+                        + " GROUP BY " + (byDay ? period + ", " : "")
                         + "store, sku, variant_id, currency, unit_price"
                         + (collate != null
                                 ? orderBy(
@@ -390,23 +367,14 @@ public final class SalesHistory {
                 params);
     }
 
-    /** Months first..last (either open) from {@code sales_month}, by month (7) or summed (0). */
-    private PackedStream.Query fromMonths(Scope scope, YearMonth first, YearMonth last, int dayLength, String collate) {
+    /** Months first..last (either open) from {@code sales_month}, summed over the range. */
+    private PackedStream.Query fromMonths(Scope scope, YearMonth first, YearMonth last) {
         List<Object> params = new ArrayList<>();
         String where = monthsWhere(scope, first, last, params);
-        return dayLength == 7
-                ? PackedStream.Query.of(
-                        List.of("month", "store", "sku", "variant_id", "currency", "unit_price", "units"),
-                        "FROM sales_month WHERE units > 0" + where
-                                + (collate != null
-                                        ? orderBy(collate, "month", "store", "sku", "variant_id", "currency")
-                                        : ""),
-                        params)
-                : PackedStream.Query.of(
-                        List.of("''", "store", "sku", "variant_id", "currency", "unit_price", "SUM(units)"),
-                        "FROM sales_month WHERE units > 0" + where
-                                + " GROUP BY store, sku, variant_id, currency, unit_price",
-                        params);
+        return PackedStream.Query.of(
+                List.of("''", "store", "sku", "variant_id", "currency", "unit_price", "SUM(units)"),
+                "FROM sales_month WHERE units > 0" + where + " GROUP BY store, sku, variant_id, currency, unit_price",
+                params);
     }
 
     /** The conditions of a read of months first..last (either open) from {@code sales_month}. */

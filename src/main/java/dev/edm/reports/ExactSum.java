@@ -32,7 +32,10 @@ final class ExactSum {
         return s;
     }
 
-    /** Adds {@code amountUnscaled} (with {@code amountScale} digits after the point, 0 to 18) times {@code units}. */
+    /**
+     * Adds {@code amountUnscaled} (with {@code amountScale} digits after the point, 0 to {@value #MAX_SCALE})
+     * times {@code units}.
+     */
     void add(long amountUnscaled, int amountScale, long units) {
         if (big == null) {
             try {
@@ -57,12 +60,22 @@ final class ExactSum {
         if (amount == null) {
             return;
         }
-        BigDecimal a = amount.scale() < 0 ? amount.setScale(0) : amount;
-        if (big == null && a.scale() <= 18 && a.unscaledValue().bitLength() < 63) {
+        BigDecimal a = plain(amount);
+        if (big == null && fits(a)) {
             add(a.unscaledValue().longValue(), a.scale(), units);
         } else {
             big = toBigDecimal().add(a.multiply(BigDecimal.valueOf(units)));
         }
+    }
+
+    /** {@code amount} with a scale of at least 0, as a sum that starts at {@code BigDecimal.ZERO} keeps it. */
+    static BigDecimal plain(BigDecimal amount) {
+        return amount.scale() < 0 ? amount.setScale(0) : amount;
+    }
+
+    /** Whether a {@link #plain} amount can be given as a long and a scale (see {@link #add(long, int, long)}). */
+    static boolean fits(BigDecimal plain) {
+        return plain.scale() <= MAX_SCALE && plain.unscaledValue().bitLength() < 63;
     }
 
     /** Adds another sum. */

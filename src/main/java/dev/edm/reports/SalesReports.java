@@ -99,12 +99,12 @@ final class SalesReports {
             }
             case "week" -> {
                 SalesTable table = new SalesTable(() -> new Lines(titles.join(), sink));
-                history.forEachSold(scope, 10, false, row -> table.add(row, SalesReports::week));
+                history.forEachSold(scope, false, row -> table.add(row, SalesReports::week));
                 table.write();
             }
             default -> {
                 Grouper g = new Grouper(titles.join(), sink);
-                history.forEachSold(scope, 10, true, g::add);
+                history.forEachSold(scope, true, g::add);
                 g.finish();
             }
         }
@@ -420,7 +420,7 @@ final class SalesReports {
 
     /** Units and revenue per SKU and currency over the window (a line without SKU counts under its variant's). */
     Map<SkuCurrency, Sum> bySku(Scope scope, Map<String, VariantState> variants) {
-        return bySku(history.sold(scope, 0), variants);
+        return bySku(history.sold(scope), variants);
     }
 
     private static Map<SkuCurrency, Sum> bySku(List<Sold> sold, Map<String, VariantState> variants) {
@@ -447,7 +447,7 @@ final class SalesReports {
 
     private Read read(Scope scope, Supplier<Map<String, VariantState>> variantsOf) {
         Background<Map<String, VariantState>> variants = Background.start("edm-report-variants", variantsOf);
-        List<Sold> sold = history.sold(scope, 0);
+        List<Sold> sold = history.sold(scope);
         return new Read(sold, variants.join());
     }
 

@@ -6,6 +6,7 @@ import dev.edm.output.Csv;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +65,12 @@ final class SalesTable {
         int s = seriesIndex.computeIfAbsent(
                 r.series(), k -> newSeries(new SalesReports.Key("", r.store(), r.sku(), r.variantId(), r.currency())));
         while (r.next()) {
-            long n = r.units();
+            int p = period(r);
             long unscaled = r.hasPrice() ? r.priceUnscaled() : 0;
-            if (unscaled != Long.MIN_VALUE) {
-                add(s, period(r), n, unscaled, r.hasPrice() ? r.priceScale() : 0);
+            if (unscaled == Long.MIN_VALUE) { // not a plain decimal of up to 18 digits
+                add(s, p, r.units(), r.unitPrice());
             } else {
-                add(s, period(r), n, r.unitPrice());
+                add(s, p, r.units(), unscaled, r.hasPrice() ? r.priceScale() : 0);
             }
         }
     }
@@ -112,13 +113,11 @@ final class SalesTable {
     }
 
     private void add(int s, int period, long units, BigDecimal price) {
-        BigDecimal p = price == null ? BigDecimal.ZERO : price.scale() < 0 ? price.setScale(0) : price;
-        if (p.scale() <= ExactSum.MAX_SCALE && p.unscaledValue().bitLength() < 63) {
+        BigDecimal p = price == null ? BigDecimal.ZERO : ExactSum.plain(price);
+        if (ExactSum.fits(p)) {
             add(s, period, units, p.unscaledValue().longValue(), p.scale());
         } else {
-            BigDecimal revenue = p.multiply(BigDecimal.valueOf(units));
-            big.put(entry(s, period, units), revenue);
-            series.get(s).lines.add(units, revenue);
+            addExact(s, period, units, p.multiply(BigDecimal.valueOf(units)));
         }
     }
 
@@ -127,15 +126,23 @@ final class SalesTable {
         try {
             revenue = Math.multiplyExact(priceUnscaled, units);
         } catch (ArithmeticException overflow) {
-            BigDecimal exact = BigDecimal.valueOf(priceUnscaled, priceScale).multiply(BigDecimal.valueOf(units));
-            big.put(entry(s, period, units), exact);
-            series.get(s).lines.add(units, exact);
+            addExact(
+                    s,
+                    period,
+                    units,
+                    BigDecimal.valueOf(priceUnscaled, priceScale).multiply(BigDecimal.valueOf(units)));
             return;
         }
         int e = entry(s, period, units);
         entryRevenue[e] = revenue;
         entryScale[e] = (byte) priceScale;
         series.get(s).lines.add(units, revenue, priceScale);
+    }
+
+    /** An entry whose revenue does not fit in a long. */
+    private void addExact(int s, int period, long units, BigDecimal revenue) {
+        big.put(entry(s, period, units), revenue);
+        series.get(s).lines.add(units, revenue);
     }
 
     private int entry(int s, int period, long units) {
@@ -155,9 +162,10 @@ final class SalesTable {
 
     /** Writes the report's lines: by period, then store, SKU, variant and currency; then the totals. */
     void write() {
-        int[] periodRank = rank(periods.size(), (a, b) -> periods.get(a).compareTo(periods.get(b)));
-        int[] seriesRank =
-                rank(series.size(), (a, b) -> SalesReports.Grouper.SERIES_ORDER.compare(series.get(a), series.get(b)));
+        int[] periodRank = rank(sorted(periods.size(), (a, b) -> periods.get(a).compareTo(periods.get(b))));
+        int[] seriesOrder = sorted(
+                series.size(), (a, b) -> SalesReports.Grouper.SERIES_ORDER.compare(series.get(a), series.get(b)));
+        int[] seriesRank = rank(seriesOrder);
         // the entries in report order: sorted by series, then (stably) by period
         int[] bySeries = countingSort(identity(size), entrySeries, seriesRank, series.size());
         int[] order = countingSort(bySeries, entryPeriod, periodRank, periods.size());
@@ -198,7 +206,7 @@ final class SalesTable {
         }
         if (lines != null) {
             List<SalesReports.Series> inOrder = new ArrayList<>(series.size());
-            for (int s : sortedBy(seriesRank)) {
+            for (int s : seriesOrder) {
                 inOrder.add(series.get(s));
             }
             lines.totals(inOrder);
@@ -213,27 +221,23 @@ final class SalesTable {
         return out;
     }
 
-    /** Each of {@code n} items' place in the order of {@code order}. */
-    private static int[] rank(int n, java.util.Comparator<Integer> order) {
+    /** Items 0 to {@code n - 1} in the order of {@code order}. */
+    private static int[] sorted(int n, Comparator<Integer> order) {
         Integer[] sorted = new Integer[n];
         for (int i = 0; i < n; i++) {
             sorted[i] = i;
         }
         Arrays.sort(sorted, order);
-        int[] rank = new int[n];
-        for (int r = 0; r < n; r++) {
+        return Arrays.stream(sorted).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Each item's place in {@code sorted}. */
+    private static int[] rank(int[] sorted) {
+        int[] rank = new int[sorted.length];
+        for (int r = 0; r < sorted.length; r++) {
             rank[sorted[r]] = r;
         }
         return rank;
-    }
-
-    /** The items by rank. */
-    private static int[] sortedBy(int[] rank) {
-        int[] out = new int[rank.length];
-        for (int i = 0; i < rank.length; i++) {
-            out[rank[i]] = i;
-        }
-        return out;
     }
 
     /** {@code entries} stably sorted by the rank of their {@code key} (one of {@code keys} values). */

@@ -51,7 +51,7 @@ final class StockReports {
             }
         }
         Map<VariantRef, Long> units = new HashMap<>();
-        for (Sold s : history.sold(scope, 0)) {
+        for (Sold s : history.sold(scope)) {
             VariantRef ref = s.variantId() != null
                     ? new VariantRef(s.store(), s.variantId())
                     : bySku.get(s.store() + "|" + s.sku());
