@@ -15,8 +15,9 @@
 # A second `edm replay` over the same database must print the same checksum.
 #
 # Environment: COUNT (deliveries, 1000000), SKUS (10000), SEED (42), BENCH_JAVA_OPTS (extra JVM options for
-# edm), PROGRESS (s between progress lines during a replay, 30; 0 = none), PROFILE=1 (sample the first
-# replay's stack with jstack about once a second and print where it spends its time; slows it a little),
+# edm), EDM_JAR (the edm jar to run, target/edm.jar; e.g. an older build to compare against), PROGRESS (s
+# between progress lines during a replay, 30; 0 = none), PROFILE=1 (sample the first replay's stack with
+# jstack about once a second and print where it spends its time; slows it a little),
 # TMPDIR (where the scratch dir goes, /tmp; 1M deliveries need ~1.5 GB), KEEP_WORK=1 (keep the scratch dir:
 # database, edm logs and output, the jar copy).
 #
@@ -56,7 +57,7 @@ DB=$WORK/edm/data/edm.db
 mkdir -p "$WORK/edm"
 # a private copy of the jar: a rebuild of target/edm.jar during the run must not pull classes from under edm
 JAR=$WORK/process-bench-snapshot.jar # (named so that a `pkill -f edm.jar` elsewhere does not stop the replay)
-cp target/edm.jar "$JAR"
+cp "${EDM_JAR:-target/edm.jar}" "$JAR"
 
 # edm_exec ARGS...: replaces the (sub)shell with the jar, in a clean environment (no .env either: the working
 # directory is the scratch dir). edm ARGS...: the same in a subshell.

@@ -208,7 +208,7 @@ public final class Core implements AutoCloseable {
                 new ErasingHandler(
                         adapters,
                         this::eraseStore,
-                        new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, skuMap, true))),
+                        new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, skuMap, true, null))),
                 clock);
     }
 
@@ -224,7 +224,8 @@ public final class Core implements AutoCloseable {
                 new ErasingHandler(
                         adapters,
                         this::eraseStore,
-                        new InterpretingHandler(adapters, new StateUpdater(inventory, alerts, skuMap, false))),
+                        new InterpretingHandler(
+                                adapters, new StateUpdater(inventory, alerts, skuMap, false, new Inventory.Carry()))),
                 clock,
                 since,
                 Inventory::clearDerivedState,

@@ -24,12 +24,15 @@ final class StateUpdater implements EventSink {
     private final Alerts alerts;
     private final SkuMap skuMap;
     private final boolean evaluateAlerts;
+    private final Inventory.Carry carry;
 
-    StateUpdater(Inventory inventory, Alerts alerts, SkuMap skuMap, boolean evaluateAlerts) {
+    /** {@code carry}: rows carried across batches (replay only, see {@link Inventory.Carry}); null for none. */
+    StateUpdater(Inventory inventory, Alerts alerts, SkuMap skuMap, boolean evaluateAlerts, Inventory.Carry carry) {
         this.inventory = inventory;
         this.alerts = alerts;
         this.skuMap = skuMap;
         this.evaluateAlerts = evaluateAlerts;
+        this.carry = carry;
     }
 
     @Override
@@ -37,7 +40,7 @@ final class StateUpdater implements EventSink {
         if (deliveries.isEmpty()) {
             return;
         }
-        Map<VariantRef, Long> changed = inventory.applyAll(session, skuMap.rewrite(deliveries));
+        Map<VariantRef, Long> changed = inventory.applyAll(session, skuMap.rewrite(deliveries), carry);
         if (evaluateAlerts && !changed.isEmpty()) {
             // each alert names the delivery that last changed its variant
             Map<Long, List<VariantRef>> byDelivery = new LinkedHashMap<>();

@@ -270,7 +270,7 @@ final class DeliveryProcessor implements AutoCloseable {
             c.releaseSavepoint(savepoint);
             return outcome;
         } catch (SQLException | RuntimeException e) {
-            c.rollback(savepoint);
+            session.rollback(savepoint);
             log.warn(
                     "delivery {} ({} {}) failed: {}",
                     delivery.id(),

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The inventory feature's entry point: applies canonical events to per-store state (catalog, stock per
@@ -60,7 +61,57 @@ public final class Inventory {
      * delivery that changed it.
      */
     public Map<VariantRef, Long> applyAll(Session session, List<DeliveryEvents> deliveries) throws SQLException {
-        StateBatch batch = new StateBatch(session);
+        return applyAll(session, deliveries, null);
+    }
+
+    /**
+     * Rows carried from one batch to the next, so a batch loads only rows the batches before it did not: for
+     * replay, which is the only writer of derived state for its whole run (it holds the processing lease, and
+     * the server is stopped). A batch is carried on only once its transaction has committed (a pinned
+     * session's {@link Session#afterCommit}), never after a failure or a rollback to a savepoint, and not across
+     * an erasure of derived rows ({@link #eraseStore}, {@link #clearDerivedState}). Not thread-safe: one
+     * processing thread.
+     */
+    public static final class Carry {
+        /** Beyond this many rows and known-absent keys, a batch is not carried (memory). */
+        static final int MAX_ROWS = 500_000;
+
+        private StateBatch batch;
+        private boolean committed;
+        private long erasures;
+
+        /** The committed batch to go on with (now on {@code session}), or null: load afresh. */
+        private StateBatch take(Session session) {
+            StateBatch carried = committed && erasures == ERASURES.get() ? batch : null;
+            batch = null;
+            committed = false;
+            if (carried != null) {
+                carried.nextBatch(session);
+            }
+            return carried;
+        }
+
+        /** The batch goes on to the next one if its transaction commits with no erasure since {@code erasuresAtStart}. */
+        private void offer(StateBatch flushed, Session session, long erasuresAtStart) {
+            if (flushed.size() > MAX_ROWS) {
+                return;
+            }
+            batch = flushed;
+            committed = false;
+            erasures = erasuresAtStart;
+            session.afterCommit(() -> committed = batch == flushed);
+        }
+    }
+
+    /** Erasures of derived rows so far in this process: a carried batch from before one is stale. */
+    private static final AtomicLong ERASURES = new AtomicLong();
+
+    /** {@link #applyAll(Session, List)}, going on from the rows of the batch before (see {@link Carry}) when given. */
+    public Map<VariantRef, Long> applyAll(Session session, List<DeliveryEvents> deliveries, Carry carry)
+            throws SQLException {
+        long erasures = ERASURES.get();
+        StateBatch carried = carry == null ? null : carry.take(session);
+        StateBatch batch = carried != null ? carried : new StateBatch(session);
         batch.prefetch(deliveries);
         Map<VariantRef, Long> changed = new LinkedHashMap<>();
         Set<VariantRef> byDelivery = new LinkedHashSet<>();
@@ -78,11 +129,15 @@ public final class Inventory {
             }
         }
         batch.flush();
+        if (carry != null) {
+            carry.offer(batch, session, erasures);
+        }
         return changed;
     }
 
     /** Deletes every derived row of one store (a platform's request to erase a shop). */
     public static void eraseStore(Session session, String store) throws SQLException {
+        ERASURES.incrementAndGet();
         for (String table : DERIVED) {
             session.update("DELETE FROM " + table + " WHERE store = ?", store);
         }
@@ -95,6 +150,7 @@ public final class Inventory {
 
     /** Empties all derived state (replay rebuilds it from the inbox). */
     public static void clearDerivedState(Session session) throws SQLException {
+        ERASURES.incrementAndGet();
         for (String table : DERIVED) {
             session.update("DELETE FROM " + table);
         }

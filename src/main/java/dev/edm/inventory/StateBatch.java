@@ -39,8 +39,9 @@ import java.util.function.Consumer;
  * The derived-state rows one processing batch touches, held in memory while the batch's events are applied
  * and written back once at the end ({@link #flush}). Rows are loaded from the database on first use; lookups
  * by secondary key (product, inventory item, SKU) query the database once per key and then answer from
- * memory, where rows changed earlier in the batch are authoritative. Lives for one transaction only, so it
- * never outlives the processing lease that makes this the only writer of derived state.
+ * memory, where rows changed earlier in the batch are authoritative. Lives for one transaction, or, during
+ * replay, is carried to the next batch once the transaction committed ({@link Inventory.Carry}): the rows it
+ * holds are then exactly what the database holds, as replay is the only writer of derived state.
  */
 final class StateBatch {
     private static final String UNINDEXED = "title, price, currency, status, deleted, first_seen, "
@@ -171,7 +172,7 @@ final class StateBatch {
 
     private record LevelKey(String store, String itemId, String locationId) {}
 
-    private final Session s;
+    private Session s;
     private final Map<Key, VariantRow> variants = new HashMap<>();
     private final Set<Key> absentVariants = new HashSet<>();
     private final Map<Key, Set<VariantRow>> byProduct = new HashMap<>();
@@ -194,12 +195,49 @@ final class StateBatch {
     private final Set<StoreRow> dirtyStores = new LinkedHashSet<>();
     private final Set<LineRow> dirtyLines = new LinkedHashSet<>();
     private final Set<VariantRow> lastSaleToRecompute = new LinkedHashSet<>();
-    private final StockDays stockDays = new StockDays();
-    private final SalesMonths salesMonths = new SalesMonths();
+    private StockDays stockDays = new StockDays();
+    private SalesMonths salesMonths = new SalesMonths();
     private String day;
 
     StateBatch(Session session) {
         this.s = session;
+    }
+
+    /**
+     * After a {@link #flush} whose transaction committed: starts the next batch on {@code session} with the
+     * rows loaded so far, which now match the database (orders are dropped: each is rarely seen again, and
+     * they would only grow).
+     */
+    void nextBatch(Session session) {
+        this.s = session;
+        for (VariantRow v : dirtyVariants) {
+            v.isNew = false;
+            v.keysChanged = false;
+        }
+        dirtyVariants.clear();
+        dirtyLevels.clear();
+        dirtyItems.clear();
+        dirtyStores.clear();
+        dirtyLines.clear();
+        dirtyTombstones.clear();
+        lastSaleToRecompute.clear();
+        orders.clear();
+        stockDays = new StockDays();
+        salesMonths = new SalesMonths();
+        day = null;
+    }
+
+    /** How many rows and known-absent keys the batch holds (what carrying it costs in memory). */
+    int size() {
+        return variants.size()
+                + absentVariants.size()
+                + levelsOfItem.size()
+                + items.size()
+                + absentItems.size()
+                + tombstonesLoaded.size()
+                + productsLoaded.size()
+                + itemsLoaded.size()
+                + skusLoaded.size();
     }
 
     /** For state kept outside the batch's rows (written at once, not at {@link #flush}). */

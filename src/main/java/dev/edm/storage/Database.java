@@ -198,7 +198,10 @@ public final class Database implements AutoCloseable {
                     session = new Session(connection);
                 }
                 Session s = session;
-                return inTransaction(connection, c -> work.run(s), durable);
+                s.beginTransaction();
+                T result = inTransaction(connection, c -> work.run(s), durable);
+                s.committed();
+                return result;
             } catch (SQLException e) {
                 close(); // the next transaction starts on a fresh connection
                 throw new StorageException("database error: " + e.getMessage(), e);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Optional;
 public final class Session implements AutoCloseable {
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final List<Runnable> afterCommit = new ArrayList<>();
 
     public Session(Connection connection) {
         this.connection = connection;
@@ -24,6 +26,33 @@ public final class Session implements AutoCloseable {
 
     public Connection connection() {
         return connection;
+    }
+
+    /**
+     * Runs {@code action} once the current transaction has committed (only on a pinned connection, see
+     * {@link Database#pin()}; elsewhere never). A transaction that fails, or any rollback to a savepoint
+     * ({@link #rollback(Savepoint)}), drops the actions registered so far.
+     */
+    public void afterCommit(Runnable action) {
+        afterCommit.add(action);
+    }
+
+    /** Rolls back to the savepoint and drops the {@link #afterCommit} actions: what they vouched for may be gone. */
+    public void rollback(Savepoint savepoint) throws SQLException {
+        afterCommit.clear();
+        connection.rollback(savepoint);
+    }
+
+    /** A transaction starts (or ended without committing): actions of an earlier one are dropped. */
+    void beginTransaction() {
+        afterCommit.clear();
+    }
+
+    /** The transaction committed: runs and drops the {@link #afterCommit} actions. */
+    void committed() {
+        List<Runnable> actions = List.copyOf(afterCommit);
+        afterCommit.clear();
+        actions.forEach(Runnable::run);
     }
 
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {

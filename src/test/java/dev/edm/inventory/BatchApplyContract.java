@@ -1,6 +1,7 @@
 package dev.edm.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.edm.config.DatabaseSettings;
 import dev.edm.event.CanonicalEvent;
@@ -27,6 +28,7 @@ import dev.edm.storage.Database;
 import dev.edm.storage.Session;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,10 +55,7 @@ abstract class BatchApplyContract {
         List<DeliveryEvents> stream = new Generator(new Random(seed)).stream(600);
         try (Database single = Database.open(settings(dir, "single"));
                 Database batched = Database.open(settings(dir, "batched"))) {
-            Inventory one = new Inventory(single);
-            for (DeliveryEvents d : stream) {
-                apply(single, one, List.of(d));
-            }
+            Inventory one = oneAtATime(single, stream, -1);
             Inventory many = new Inventory(batched);
             Random sizes = new Random(seed * 31);
             for (int from = 0; from < stream.size(); ) {
@@ -67,6 +66,97 @@ abstract class BatchApplyContract {
             assertThat(many.checksum()).isEqualTo(one.checksum());
             assertThat(many.variants(java.util.Optional.empty())).isNotEmpty();
         }
+    }
+
+    /**
+     * Replay carries a batch's rows on to the next batch once its transaction committed: the same state as one
+     * delivery at a time, also when, between batches, later deliveries are applied in a transaction that fails
+     * (rolled back) or inside a savepoint that is rolled back before its transaction commits, and when a store's
+     * derived rows are erased halfway. Had the carried rows kept those deliveries, the earlier ones applied next
+     * would be judged stale against them; had they kept the erased store's rows, its state would come back.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void rowsCarriedFromCommittedBatchesGiveTheSameState(long seed) {
+        List<DeliveryEvents> stream = new Generator(new Random(seed)).stream(600);
+        try (Database single = Database.open(settings(dir, "single"));
+                Database carried = Database.open(settings(dir, "carried"))) {
+            Inventory one = oneAtATime(single, stream, ERASED_AT);
+            Inventory many = new Inventory(carried);
+            Inventory.Carry carry = new Inventory.Carry();
+            Random sizes = new Random(seed * 31);
+            Random undone = new Random(seed * 7);
+            int failed = 0;
+            int rolledBack = 0;
+            try (Database.Pinned pinned = carried.pin()) {
+                for (int from = 0; from < stream.size(); ) {
+                    if (from == ERASED_AT) {
+                        eraseStore(carried);
+                    }
+                    int to = Math.min(stream.size(), from + 1 + sizes.nextInt(60));
+                    if (from < ERASED_AT) {
+                        to = Math.min(to, ERASED_AT);
+                    }
+                    List<DeliveryEvents> later = stream.subList(to, Math.min(stream.size(), to + 40));
+                    if (!later.isEmpty() && undone.nextInt(4) == 0) {
+                        failed++;
+                        assertThatThrownBy(() -> pinned.transaction(
+                                        s -> {
+                                            many.applyAll(s, later, carry);
+                                            throw new IllegalStateException("fails after applying");
+                                        },
+                                        false))
+                                .hasMessage("fails after applying");
+                    }
+                    if (!later.isEmpty() && undone.nextInt(4) == 0) {
+                        rolledBack++;
+                        pinned.transaction(
+                                s -> {
+                                    Savepoint savepoint = s.connection().setSavepoint();
+                                    many.applyAll(s, later, carry);
+                                    s.rollback(savepoint);
+                                    return null;
+                                },
+                                false);
+                    }
+                    List<DeliveryEvents> batch = stream.subList(from, to);
+                    pinned.transaction(
+                            s -> {
+                                many.applyAll(s, batch, carry);
+                                return null;
+                            },
+                            false);
+                    from = to;
+                }
+            }
+            assertThat(failed).isPositive();
+            assertThat(rolledBack).isPositive();
+            assertThat(many.checksum()).isEqualTo(one.checksum());
+        }
+    }
+
+    /** Where the carried-rows test erases a store's derived rows (as a platform's shop erasure does). */
+    private static final int ERASED_AT = 300;
+
+    /** Applies the stream one delivery per transaction, erasing a store's rows before delivery {@code erasedAt}. */
+    private static Inventory oneAtATime(Database db, List<DeliveryEvents> stream, int erasedAt) {
+        Inventory inventory = new Inventory(db);
+        for (int i = 0; i < stream.size(); i++) {
+            if (i == erasedAt) {
+                eraseStore(db);
+            }
+            apply(db, inventory, List.of(stream.get(i)));
+        }
+        return inventory;
+    }
+
+    private static void eraseStore(Database db) {
+        db.transaction(c -> {
+            try (Session s = new Session(c)) {
+                Inventory.eraseStore(s, new StoreKey(Platform.SHOPIFY, "a.myshopify.com").id());
+            }
+            return null;
+        });
     }
 
     @org.junit.jupiter.api.Test
