@@ -40,7 +40,7 @@ final class StateUpdater implements EventSink {
         if (deliveries.isEmpty()) {
             return;
         }
-        Map<VariantRef, Long> changed = inventory.applyAll(session, skuMap.rewrite(deliveries), carry);
+        Map<VariantRef, Long> changed = inventory.applyAll(session, skuMap.rewrite(deliveries), carry, evaluateAlerts);
         if (evaluateAlerts && !changed.isEmpty()) {
             // each alert names the delivery that last changed its variant
             Map<Long, List<VariantRef>> byDelivery = new LinkedHashMap<>();

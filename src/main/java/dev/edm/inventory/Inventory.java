@@ -15,11 +15,13 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +63,7 @@ public final class Inventory {
      * delivery that changed it.
      */
     public Map<VariantRef, Long> applyAll(Session session, List<DeliveryEvents> deliveries) throws SQLException {
-        return applyAll(session, deliveries, null);
+        return applyAll(session, deliveries, null, true);
     }
 
     /**
@@ -103,25 +105,43 @@ public final class Inventory {
         }
     }
 
+    /** A set that keeps nothing: changed variants nobody asked for. */
+    private static final class Discarded extends AbstractSet<VariantRef> {
+        @Override
+        public boolean add(VariantRef ref) {
+            return false;
+        }
+
+        @Override
+        public Iterator<VariantRef> iterator() {
+            return Collections.emptyIterator();
+        }
+
+        @Override
+        public int size() {
+            return 0;
+        }
+    }
+
     /** Erasures of derived rows so far in this process: a carried batch from before one is stale. */
     private static final AtomicLong ERASURES = new AtomicLong();
 
-    /** {@link #applyAll(Session, List)}, going on from the rows of the batch before (see {@link Carry}) when given. */
-    public Map<VariantRef, Long> applyAll(Session session, List<DeliveryEvents> deliveries, Carry carry)
-            throws SQLException {
+    /**
+     * {@link #applyAll(Session, List)}, going on from the rows of the batch before (see {@link Carry}) when given;
+     * with {@code changes} false (replay, which checks alerts once at the end) the changed variants are not
+     * collected and the map is empty.
+     */
+    public Map<VariantRef, Long> applyAll(
+            Session session, List<DeliveryEvents> deliveries, Carry carry, boolean changes) throws SQLException {
         long erasures = ERASURES.get();
         StateBatch carried = carry == null ? null : carry.take(session);
         StateBatch batch = carried != null ? carried : new StateBatch(session);
         batch.prefetch(deliveries);
         Map<VariantRef, Long> changed = new LinkedHashMap<>();
-        Set<VariantRef> byDelivery = new LinkedHashSet<>();
+        Set<VariantRef> byDelivery = changes ? new LinkedHashSet<>() : new Discarded();
         for (DeliveryEvents d : deliveries) {
             byDelivery.clear();
-            batch.receivedOn(d.provenance()
-                    .receivedAt()
-                    .atOffset(ZoneOffset.UTC)
-                    .toLocalDate()
-                    .toString());
+            batch.receivedAt(d.provenance().receivedAt().toEpochMilli());
             InventoryStore.apply(batch, d.provenance(), d.events(), byDelivery);
             for (VariantRef ref : byDelivery) {
                 changed.remove(ref); // keeps the map in order of last change

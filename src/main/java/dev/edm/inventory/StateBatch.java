@@ -22,6 +22,7 @@ import dev.edm.storage.Session;
 import dev.edm.storage.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -198,6 +199,8 @@ final class StateBatch {
     private StockDays stockDays = new StockDays();
     private SalesMonths salesMonths = new SalesMonths();
     private String day;
+    private long dayNumber;
+    private static final long MILLIS_PER_DAY = 86_400_000L;
 
     StateBatch(Session session) {
         this.s = session;
@@ -245,9 +248,13 @@ final class StateBatch {
         return s;
     }
 
-    /** The UTC day of the delivery being applied: stock changes are recorded on it. */
-    void receivedOn(String day) {
-        this.day = day;
+    /** When the delivery being applied was received: stock changes are recorded on its UTC day. */
+    void receivedAt(long epochMillis) {
+        long epochDay = Math.floorDiv(epochMillis, MILLIS_PER_DAY);
+        if (day == null || epochDay != dayNumber) { // consecutive deliveries mostly share a day
+            dayNumber = epochDay;
+            day = LocalDate.ofEpochDay(epochDay).toString();
+        }
     }
 
     /** The variant's total available went from {@code before} to its current value (for the stock history). */
@@ -522,8 +529,13 @@ final class StateBatch {
 
     /** The variant, or null when the store has none with this id. */
     VariantRow variant(String store, String variantId) throws SQLException {
+        Key key = new Key(store, variantId);
+        VariantRow row = variants.get(key);
+        if (row != null || absentVariants.contains(key)) {
+            return row; // known (most lookups: prefetched or carried)
+        }
         loadVariantsById(store, one(variantId));
-        return variants.get(new Key(store, variantId));
+        return variants.get(key);
     }
 
     /** A mutable set of one key, for the bulk loaders (which drop the keys already loaded). */
@@ -593,7 +605,9 @@ final class StateBatch {
             return List.of();
         }
         Key key = new Key(store, value);
-        loadVariants(store, column, one(value), loaded);
+        if (!loaded.contains(key)) {
+            loadVariants(store, column, one(value), loaded);
+        }
         Set<VariantRow> rows = index.get(key);
         return rows == null ? List.of() : List.copyOf(rows);
     }
@@ -652,8 +666,13 @@ final class StateBatch {
 
     /** Every level of an inventory item, by location (loaded once per batch). */
     Map<String, LevelRow> levels(String store, String itemId) throws SQLException {
-        loadLevels(store, one(itemId));
-        return levelsOfItem.get(new Key(store, itemId));
+        Key key = new Key(store, itemId);
+        Map<String, LevelRow> levels = levelsOfItem.get(key);
+        if (levels == null) {
+            loadLevels(store, one(itemId));
+            levels = levelsOfItem.get(key);
+        }
+        return levels;
     }
 
     LevelRow newLevel(String store, String itemId, String locationId) throws SQLException {
@@ -743,8 +762,11 @@ final class StateBatch {
 
     /** When the product was deleted (the latest deletion), or null if it never was. */
     Long deletedAt(String store, String productId) throws SQLException {
-        loadTombstones(store, one(productId));
-        Tombstone t = tombstones.get(new Key(store, productId));
+        Key key = new Key(store, productId);
+        if (!tombstonesLoaded.contains(key)) {
+            loadTombstones(store, one(productId));
+        }
+        Tombstone t = tombstones.get(key);
         return t == null ? null : t.deletedAt();
     }
 
@@ -762,8 +784,13 @@ final class StateBatch {
 
     /** The lines and reversals of an order (loaded once per batch). */
     OrderRows order(String store, String orderId) throws SQLException {
-        loadOrders(store, one(orderId));
-        return orders.get(new Key(store, orderId));
+        Key key = new Key(store, orderId);
+        OrderRows order = orders.get(key);
+        if (order == null) {
+            loadOrders(store, one(orderId));
+            order = orders.get(key);
+        }
+        return order;
     }
 
     void changed(LineRow row) {

@@ -102,7 +102,7 @@ abstract class BatchApplyContract {
                         failed++;
                         assertThatThrownBy(() -> pinned.transaction(
                                         s -> {
-                                            many.applyAll(s, later, carry);
+                                            many.applyAll(s, later, carry, false);
                                             throw new IllegalStateException("fails after applying");
                                         },
                                         false))
@@ -113,7 +113,7 @@ abstract class BatchApplyContract {
                         pinned.transaction(
                                 s -> {
                                     Savepoint savepoint = s.connection().setSavepoint();
-                                    many.applyAll(s, later, carry);
+                                    many.applyAll(s, later, carry, false);
                                     s.rollback(savepoint);
                                     return null;
                                 },
@@ -122,7 +122,7 @@ abstract class BatchApplyContract {
                     List<DeliveryEvents> batch = stream.subList(from, to);
                     pinned.transaction(
                             s -> {
-                                many.applyAll(s, batch, carry);
+                                many.applyAll(s, batch, carry, false);
                                 return null;
                             },
                             false);
