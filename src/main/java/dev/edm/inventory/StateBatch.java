@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The derived-state rows one processing batch touches, held in memory while the batch's events are applied
@@ -280,59 +281,67 @@ final class StateBatch {
         Map<String, Set<String>> itemRows = new HashMap<>();
         Map<String, Set<String>> skus = new HashMap<>();
         Map<String, Set<String>> orderIds = new HashMap<>();
+        // keys whose rows are already held (loaded by this batch or carried from the one before) are not asked for
+        Predicate<Key> variant = k -> variants.containsKey(k) || absentVariants.contains(k);
+        Predicate<Key> product = k -> productsLoaded.contains(k) && tombstonesLoaded.contains(k);
+        Predicate<Key> itemVariant = itemsLoaded::contains;
+        Predicate<Key> sku = skusLoaded::contains;
+        Predicate<Key> levels = levelsOfItem::containsKey;
+        Predicate<Key> item = k -> items.containsKey(k) || absentItems.contains(k);
+        Predicate<Key> order = orders::containsKey;
         for (DeliveryEvents d : deliveries) {
             for (CanonicalEvent event : d.events()) {
                 String store = event.store().id();
                 switch (event) {
                     case ProductUpserted e -> {
-                        add(productIds, store, e.productId());
+                        add(productIds, product, store, e.productId());
                         for (Variant v : e.variants()) {
-                            add(variantIds, store, v.variantId());
-                            add(itemLevels, store, v.inventoryItemId());
+                            add(variantIds, variant, store, v.variantId());
+                            add(itemLevels, levels, store, v.inventoryItemId());
                         }
                     }
                     case VariantUpserted e -> {
-                        add(variantIds, store, e.variant().variantId());
-                        add(itemLevels, store, e.variant().inventoryItemId());
+                        add(variantIds, variant, store, e.variant().variantId());
+                        add(itemLevels, levels, store, e.variant().inventoryItemId());
                     }
                     case ProductVariantsListed e -> {
-                        add(productIds, store, e.productId());
-                        e.variantIds().forEach(id -> add(variantIds, store, id));
+                        add(productIds, product, store, e.productId());
+                        e.variantIds().forEach(id -> add(variantIds, variant, store, id));
                     }
-                    case ProductDeleted e -> add(productIds, store, e.productId());
+                    case ProductDeleted e -> add(productIds, product, store, e.productId());
                     case StockLevelChanged e -> {
-                        add(itemLevels, store, e.inventoryItemId());
-                        add(itemVariants, store, e.inventoryItemId());
+                        add(itemLevels, levels, store, e.inventoryItemId());
+                        add(itemVariants, itemVariant, store, e.inventoryItemId());
                     }
                     case StockLevelDisconnected e -> {
-                        add(itemLevels, store, e.inventoryItemId());
-                        add(itemVariants, store, e.inventoryItemId());
+                        add(itemLevels, levels, store, e.inventoryItemId());
+                        add(itemVariants, itemVariant, store, e.inventoryItemId());
                     }
                     case InventoryItemUpdated e -> {
-                        add(itemRows, store, e.inventoryItemId());
-                        add(itemVariants, store, e.inventoryItemId());
+                        add(itemRows, item, store, e.inventoryItemId());
+                        add(itemVariants, itemVariant, store, e.inventoryItemId());
                     }
                     case InventoryItemDeleted e -> {
-                        add(itemRows, store, e.inventoryItemId());
-                        add(itemLevels, store, e.inventoryItemId());
-                        add(itemVariants, store, e.inventoryItemId());
+                        add(itemRows, item, store, e.inventoryItemId());
+                        add(itemLevels, levels, store, e.inventoryItemId());
+                        add(itemVariants, itemVariant, store, e.inventoryItemId());
                     }
                     case SaleRecorded e -> {
-                        add(orderIds, store, e.orderId());
+                        add(orderIds, order, store, e.orderId());
                         if (e.variantId() != null) {
-                            add(variantIds, store, e.variantId());
+                            add(variantIds, variant, store, e.variantId());
                         } else {
-                            add(skus, store, e.sku());
+                            add(skus, sku, store, e.sku());
                         }
                     }
-                    case SaleReversed e -> add(orderIds, store, e.orderId());
+                    case SaleReversed e -> add(orderIds, order, store, e.orderId());
                     case VariantRevised e -> {
-                        add(variantIds, store, e.variantId());
-                        add(itemLevels, store, e.inventoryItemId());
+                        add(variantIds, variant, store, e.variantId());
+                        add(itemLevels, levels, store, e.inventoryItemId());
                     }
                     case ListingChanged e -> {
-                        add(variantIds, store, e.sku());
-                        add(itemLevels, store, e.sku());
+                        add(variantIds, variant, store, e.sku());
+                        add(itemLevels, levels, store, e.sku());
                     }
                     case StoreDisconnected e -> {
                         // nothing to load
@@ -367,8 +376,8 @@ final class StateBatch {
         }
     }
 
-    private static void add(Map<String, Set<String>> keys, String store, String key) {
-        if (key != null) {
+    private static void add(Map<String, Set<String>> keys, Predicate<Key> held, String store, String key) {
+        if (key != null && !held.test(new Key(store, key))) {
             keys.computeIfAbsent(store, k -> new LinkedHashSet<>()).add(key);
         }
     }
