@@ -215,6 +215,87 @@ class JsonObjectScanTest {
         }
     }
 
+    /**
+     * A closing quote is recognised before any byte that needs attention later in the same word (whitespace,
+     * escapes and non-ASCII bytes in what follows the string), at every offset from a word boundary.
+     */
+    @Test
+    void closesStringsBeforeLaterBytesThatNeedAttention() {
+        String[] tails = {
+            "}",
+            "\n}",
+            "\t }",
+            "\r\n}",
+            ",\"\\\\\":1}",
+            ",\"b\":\"\\n\"}",
+            ",\"b\":\"\u00e9\"}",
+            "\u00e9}",
+            "\u0001}",
+            "\"}"
+        };
+        for (int pad = 0; pad < 8; pad++) {
+            for (int length = 0; length <= 12; length++) {
+                for (String tail : tails) {
+                    for (boolean asName : new boolean[] {true, false}) {
+                        String text = " ".repeat(pad)
+                                + (asName ? "{\"" : "{\"k\":\"")
+                                + "abcdefghijkl".substring(0, length)
+                                + (asName ? "\":1" : "\"")
+                                + tail;
+                        assertThat(JsonObjectScan.isOneObject(bytes(text)))
+                                .as(text)
+                                .isEqualTo(jacksonAccepts(bytes(text)));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs of digits are skipped a word at a time: numbers of every length, with and without fraction and exponent,
+     * at every offset from a word boundary and before every kind of next byte, are judged as Jackson judges them,
+     * and no prefix of them is accepted.
+     */
+    @Test
+    void judgesNumbersOfEveryLengthAtEveryWordOffset() {
+        String[] signs = {"", "-"};
+        String[] fractions = {"", ".5", ".0123456789012", ".", ".x", ".e1"};
+        String[] exponents = {"", "e7", "E+12", "e-0123456789", "e", "E+", "ex"};
+        String[] tails = {"}", ",\"b\":2}", " }", "\n}", "]}", "x}", "/}", ":}", "\u0000}"};
+        for (int pad = 0; pad < 8; pad++) {
+            for (int length = 1; length <= 19; length++) {
+                for (String first : new String[] {"1", "0"}) {
+                    String integer = first + "9876543210123456789".substring(0, length - 1);
+                    for (String sign : signs) {
+                        for (String fraction : fractions) {
+                            for (String exponent : exponents) {
+                                for (String tail : tails) {
+                                    byte[] body = bytes(
+                                            " ".repeat(pad) + "{\"k\":" + sign + integer + fraction + exponent + tail);
+                                    String text = new String(body, StandardCharsets.ISO_8859_1);
+                                    assertThat(JsonObjectScan.isOneObject(body))
+                                            .as(text)
+                                            .isEqualTo(jacksonAccepts(body));
+                                    if (tail.equals("}")) {
+                                        for (int end = 0; end < body.length; end++) {
+                                            assertThat(JsonObjectScan.isOneObject(Arrays.copyOf(body, end)))
+                                                    .as(text)
+                                                    .isFalse();
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        String long500 = "{\"k\":1" + "0".repeat(499) + "}";
+        String long501 = "{\"k\":1" + "0".repeat(500) + "}";
+        assertThat(JsonObjectScan.isOneObject(bytes(long500))).isTrue();
+        assertThat(JsonObjectScan.isOneObject(bytes(long501))).isFalse(); // left to Jackson
+    }
+
     private static List<byte[]> concat(List<byte[]> a, List<byte[]> b) {
         List<byte[]> all = new ArrayList<>(a);
         all.addAll(b);
