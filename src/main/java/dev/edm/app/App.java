@@ -2,7 +2,6 @@ package dev.edm.app;
 
 import dev.edm.alerts.AlertSink;
 import dev.edm.config.Config;
-import dev.edm.config.DatabaseSettings;
 import dev.edm.event.Platform;
 import dev.edm.fetch.DetailFetcher;
 import dev.edm.fetch.bigcommerce.BigCommerceApi;
@@ -84,9 +83,7 @@ public final class App implements AutoCloseable {
                             config.maxBodyBytes(),
                             config.verifyFailuresPerMinute(),
                             instanceId,
-                            config.inboxJournal() && config.database().kind() == DatabaseSettings.Kind.SQLITE
-                                    ? Optional.of(config.dataDir().resolve("inbox-journal"))
-                                    : Optional.empty()));
+                            core.inboxJournalDir()));
             fetcher = DetailFetcher.start(
                     core.database(),
                     Map.of(

@@ -5,12 +5,14 @@ import dev.edm.alerts.Alerts;
 import dev.edm.config.AmazonSettings;
 import dev.edm.config.BigCommerceSettings;
 import dev.edm.config.Config;
+import dev.edm.config.DatabaseSettings;
 import dev.edm.config.ShopifySettings;
 import dev.edm.config.StandardWebhookSettings;
 import dev.edm.event.Platform;
 import dev.edm.fetch.FetchRequestingHandler;
 import dev.edm.ingest.DeliveryHandler;
 import dev.edm.ingest.ErasingHandler;
+import dev.edm.ingest.Ingest;
 import dev.edm.ingest.InterpretingHandler;
 import dev.edm.ingest.Replay;
 import dev.edm.inventory.Inventory;
@@ -29,6 +31,7 @@ import dev.edm.stores.SkuMap;
 import dev.edm.stores.StoreRegistry;
 import dev.edm.summary.Summaries;
 import dev.edm.sync.Reconciler;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -217,8 +220,18 @@ public final class Core implements AutoCloseable {
         return replay(since, Replay.BATCH);
     }
 
+    /** The inbox journal's folder (SQLite with {@code EDM_INBOX_JOURNAL} on), or empty. */
+    public Optional<Path> inboxJournalDir() {
+        return config.inboxJournal() && config.database().kind() == DatabaseSettings.Kind.SQLITE
+                ? Optional.of(config.dataDir().resolve("inbox-journal"))
+                : Optional.empty();
+    }
+
     /** {@link #replay(Optional)} in transactions of {@code batch} deliveries (tests: several batches). */
     Replay.Result replay(Optional<Instant> since, int batch) {
+        // deliveries acknowledged from the journal but not imported when the server stopped (a crash) count too
+        // (a running server holds the folder and imports them itself; it also holds the lease replay needs)
+        inboxJournalDir().ifPresent(dir -> Ingest.importJournal(db, dir));
         Replay.Result result = Replay.run(
                 db,
                 new ErasingHandler(

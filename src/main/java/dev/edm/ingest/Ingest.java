@@ -60,6 +60,14 @@ public final class Ingest implements AutoCloseable {
         });
     }
 
+    /**
+     * Imports into the database what a server left in the inbox journal folder, for commands run while no server
+     * is (see {@link JournalInbox#importLeft}); false when a running server holds the folder.
+     */
+    public static boolean importJournal(Database db, Path dir) {
+        return JournalInbox.importLeft(db, dir);
+    }
+
     /** The inbox journal in {@code dir}, or null (every delivery committed to the database) when another holds it. */
     private static JournalInbox journal(
             Database db, Path dir, IngestMetrics metrics, Runnable afterImport, BurstShare share) {

@@ -4,6 +4,7 @@ import dev.edm.event.Platform;
 import dev.edm.storage.Database;
 import dev.edm.storage.InLists;
 import dev.edm.storage.StorageException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,29 @@ final class JournalInbox implements AutoCloseable {
     private long blockEnd = -1;
 
     JournalInbox(Database db, Path dir, IngestMetrics metrics, Runnable afterImport, BurstShare share) {
+        this(db, dir, metrics, afterImport, share, true);
+    }
+
+    /**
+     * Imports into the database what a server left in the journal folder (it crashed, or stopped before the
+     * import finished), for commands run while no server is ({@code edm replay}), which would otherwise not see
+     * those deliveries until the next start. False, importing nothing, when a running server holds the folder
+     * (it imports them itself).
+     */
+    static boolean importLeft(Database db, Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        try {
+            new JournalInbox(db, dir, new IngestMetrics(new SimpleMeterRegistry()), () -> {}, null, false).close();
+            return true;
+        } catch (InboxJournal.Busy e) {
+            return false;
+        }
+    }
+
+    private JournalInbox(
+            Database db, Path dir, IngestMetrics metrics, Runnable afterImport, BurstShare share, boolean serve) {
         this.pinned = db.pin();
         this.reader = db.reader();
         this.metrics = metrics;
@@ -78,6 +102,10 @@ final class JournalInbox implements AutoCloseable {
         this.share = share;
         this.journal = InboxJournal.open(dir);
         importLeftovers();
+        if (!serve) {
+            this.importer = null;
+            return;
+        }
         this.importer = Thread.ofPlatform().name("edm-inbox-import").unstarted(this::run);
         importer.start();
         metrics.journalBacklog(this::backlog);
@@ -407,15 +435,17 @@ final class JournalInbox implements AutoCloseable {
     public void close() {
         closing = true;
         wakeUp.release();
-        try {
-            importer.join(CLOSE_IMPORT_MILLIS);
-            if (importer.isAlive()) {
-                running = false;
+        if (importer != null) { // null when not serving: everything was imported on opening
+            try {
                 importer.join(CLOSE_IMPORT_MILLIS);
-                log.info("inbox journal: {} deliveries left for the next start", backlog());
+                if (importer.isAlive()) {
+                    running = false;
+                    importer.join(CLOSE_IMPORT_MILLIS);
+                    log.info("inbox journal: {} deliveries left for the next start", backlog());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         journal.close();
         reader.close();

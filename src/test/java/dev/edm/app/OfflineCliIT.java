@@ -2,6 +2,7 @@ package dev.edm.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edm.ingest.JournalLeftovers;
 import dev.edm.testing.ChildEdm;
 import dev.edm.testing.ShopifyRequests;
 import java.nio.charset.StandardCharsets;
@@ -92,9 +93,26 @@ class OfflineCliIT {
         assertThat(check.exit()).isZero();
         assertThat(check.out()).contains("checked 1 variants");
 
+        // a delivery acknowledged from the inbox journal but not imported when the server died (kill -9):
+        // replay imports it first, so the rebuilt state has it
+        String leftover = "{\"id\":2,\"title\":\"Cup\",\"status\":\"active\",\"updated_at\":\"2026-01-02T00:00:00Z\","
+                + "\"variants\":[{\"id\":22,\"title\":\"Red\",\"sku\":\"CUP-R\",\"inventory_item_id\":222,"
+                + "\"inventory_quantity\":4,\"price\":\"4.00\"}]}";
+        JournalLeftovers.writeShopify(
+                dir.resolve("data").resolve("inbox-journal"),
+                9_000_001,
+                SHOP,
+                "products/create",
+                "p2",
+                leftover,
+                System.currentTimeMillis());
         Run replay = edm("replay");
         assertThat(replay.exit()).as(replay.err()).isZero();
-        assertThat(replay.out()).contains("replayed 1 deliveries").contains("state checksum");
+        assertThat(replay.out()).contains("replayed 2 deliveries").contains("state checksum");
+        assertThat(edm("report", "inventory", "--format", "json", "--out", out.toString())
+                        .exit())
+                .isZero();
+        assertThat(Files.readString(out)).contains("\"sku\" : \"CUP-R\"");
         assertThat(edm("replay", "--since", "yesterday").exit()).isEqualTo(2);
     }
 }

@@ -220,6 +220,43 @@ class JournalInboxIT {
         assertThat(((IngestResult.Accepted) next.get(1)).deliveryId()).isGreaterThan(5_000_003);
     }
 
+    /** {@code edm replay} with the server down: what the journal holds is imported first, unless a server holds it. */
+    @Test
+    void aCommandWithoutTheServerImportsWhatTheJournalHoldsUnlessAServerHoldsTheFolder() throws Exception {
+        assertThat(JournalInbox.importLeft(db, journalDir))
+                .as("no journal folder: nothing to do")
+                .isTrue();
+        Files.createDirectories(journalDir);
+        try (InboxJournal raw = InboxJournal.open(journalDir)) {
+            raw.append(List.of(
+                    new InboxJournal.Entry(7_000_001, delivery("kept-1", "{\"kept\":1}")),
+                    new InboxJournal.Entry(7_000_002, delivery("kept-2", "{\"kept\":2}"))));
+        }
+        JournalInbox serving = journal(); // a running server imports on opening and holds the folder
+        assertThat(count("SELECT count(*) FROM delivery WHERE id IN (7000001, 7000002)"))
+                .isEqualTo(2);
+        try (InboxJournal raw = InboxJournal.open(dir.resolve("other"))) {
+            raw.append(List.of(new InboxJournal.Entry(7_000_003, delivery("kept-3", "{}"))));
+        }
+        Files.move(
+                dir.resolve("other").resolve(String.format("%020d.journal", 7_000_003)),
+                journalDir.resolve(String.format("%020d.journal", 7_000_003)));
+        assertThat(JournalInbox.importLeft(db, journalDir))
+                .as("held by the server")
+                .isFalse();
+        assertThat(count("SELECT count(*) FROM delivery WHERE id = 7000003")).isZero();
+
+        serving.close();
+        open.remove(serving);
+        // the server stopped before importing the last file (as after kill -9): the command imports it
+        assertThat(JournalInbox.importLeft(db, journalDir)).isTrue();
+        assertThat(count("SELECT count(*) FROM delivery WHERE id = 7000003 AND webhook_id = 'kept-3'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM delivery WHERE status = 'pending'"))
+                .isEqualTo(3);
+        assertThat(journalFiles()).isEmpty();
+    }
+
     @Test
     void importingARecordThatIsAlreadyStoredSkipsIt() throws Exception {
         Files.createDirectories(journalDir);
