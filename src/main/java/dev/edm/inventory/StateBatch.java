@@ -282,12 +282,12 @@ final class StateBatch {
         Map<String, Set<String>> skus = new HashMap<>();
         Map<String, Set<String>> orderIds = new HashMap<>();
         // keys whose rows are already held (loaded by this batch or carried from the one before) are not asked for
-        Predicate<Key> variant = k -> variants.containsKey(k) || absentVariants.contains(k);
+        Predicate<Key> variant = this::variantHeld;
         Predicate<Key> product = k -> productsLoaded.contains(k) && tombstonesLoaded.contains(k);
         Predicate<Key> itemVariant = itemsLoaded::contains;
         Predicate<Key> sku = skusLoaded::contains;
         Predicate<Key> levels = levelsOfItem::containsKey;
-        Predicate<Key> item = k -> items.containsKey(k) || absentItems.contains(k);
+        Predicate<Key> item = this::itemHeld;
         Predicate<Key> order = orders::containsKey;
         for (DeliveryEvents d : deliveries) {
             for (CanonicalEvent event : d.events()) {
@@ -408,7 +408,7 @@ final class StateBatch {
 
     /** Loads the variants not yet known; the ids the database does not have are remembered as absent. */
     private void loadVariantsById(String store, Set<String> ids) throws SQLException {
-        ids.removeIf(id -> variants.containsKey(new Key(store, id)) || absentVariants.contains(new Key(store, id)));
+        ids.removeIf(id -> variantHeld(new Key(store, id)));
         loadVariants(store, "variant_id", ids, null);
         for (String id : ids) {
             Key key = new Key(store, id);
@@ -539,12 +539,20 @@ final class StateBatch {
     /** The variant, or null when the store has none with this id. */
     VariantRow variant(String store, String variantId) throws SQLException {
         Key key = new Key(store, variantId);
-        VariantRow row = variants.get(key);
-        if (row != null || absentVariants.contains(key)) {
-            return row; // known (most lookups: prefetched or carried)
+        if (!variantHeld(key)) { // most lookups are held: prefetched or carried
+            loadVariantsById(store, one(variantId));
         }
-        loadVariantsById(store, one(variantId));
         return variants.get(key);
+    }
+
+    /** The variant's row is held, or it is known not to exist. */
+    private boolean variantHeld(Key key) {
+        return variants.containsKey(key) || absentVariants.contains(key);
+    }
+
+    /** The inventory item's row is held, or it is known not to exist. */
+    private boolean itemHeld(Key key) {
+        return items.containsKey(key) || absentItems.contains(key);
     }
 
     /** A mutable set of one key, for the bulk loaders (which drop the keys already loaded). */
@@ -719,7 +727,7 @@ final class StateBatch {
 
     ItemRow item(String store, String itemId) throws SQLException {
         Key key = new Key(store, itemId);
-        if (!items.containsKey(key) && !absentItems.contains(key)) {
+        if (!itemHeld(key)) {
             loadItems(store, one(itemId));
         }
         return items.get(key);
