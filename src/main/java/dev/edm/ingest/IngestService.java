@@ -18,8 +18,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
-    private static final long COMMIT_WAIT_MILLIS = 4_000;
     private static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(30);
 
     private final Map<Platform, WebhookAdapter> adapters;
@@ -154,14 +151,13 @@ public final class IngestService {
         }
         NewDelivery delivery = new NewDelivery(platform, meta, HeadersJson.write(meta.headers()), body, clock.millis());
         try {
-            return inbox.submit(delivery).get(COMMIT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            // no timer per request: the inbox's watchdog fails the wait after GroupCommitInbox.COMMIT_LIMIT_MILLIS
+            return inbox.submit(delivery).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof StorageException se) {
                 throw se;
             }
             throw new StorageException("inbox commit failed: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new StorageException("inbox commit did not finish within " + COMMIT_WAIT_MILLIS + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StorageException("interrupted while committing", e);
