@@ -8,7 +8,7 @@
 #   DURATION=5 WARMUP=5 bench/ingest.sh
 #
 # Environment: DURATION (s, 20), WARMUP (s, 10; not measured, warms the JIT), CONNECTIONS (64), THREADS (2),
-# DRAIN (s, 10; longest wait for answers in flight after sending stops), RATE_CAP (req/s, 60000; how many
+# DRAIN (s, 10; longest wait for answers in flight after sending stops), RATE_CAP (req/s, 100000; how many
 # signed requests to prepare: RATE_CAP x seconds), BENCH_JAVA_OPTS (extra JVM options for both servers), EDM_BENCH_JAVA_OPTS (for edm only, e.g. a JFR recording),
 # EDM_JAR (the edm jar to run, target/edm.jar; e.g. an older build to compare against),
 # EDM_BENCH_ENV (extra VAR=value settings for edm, e.g. EDM_BENCH_ENV="EDM_INBOX_JOURNAL=false"),
@@ -25,7 +25,7 @@ WARMUP=${WARMUP:-10}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 DRAIN=${DRAIN:-10}
-RATE_CAP=${RATE_CAP:-60000}
+RATE_CAP=${RATE_CAP:-100000}
 read -r -a EDM_ENV <<<"${EDM_BENCH_ENV:-}"
 
 # Request body: bench/orders_create.json is /work/shared/fixtures/shopify/topic_orders__create.json

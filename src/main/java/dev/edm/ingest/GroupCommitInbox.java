@@ -172,7 +172,9 @@ final class GroupCommitInbox implements AutoCloseable {
             } else {
                 results = db.transaction(s -> insertAll(s, batch), true);
                 if (journal != null) {
-                    journal.committedDirectly();
+                    List<NewDelivery> deliveries = new ArrayList<>(batch.size());
+                    batch.forEach(p -> deliveries.add(p.delivery()));
+                    journal.committedDirectly(deliveries);
                 }
             }
         } catch (RuntimeException e) {

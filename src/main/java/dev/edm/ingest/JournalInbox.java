@@ -55,8 +55,11 @@ final class JournalInbox implements AutoCloseable {
     private final BurstShare share;
     /** Platform and webhook id of every record not yet in the database, with its delivery id. */
     private final Map<String, Long> waiting = new ConcurrentHashMap<>();
+    /** Every webhook id stored: a new one needs no database lookup. */
+    private final KnownWebhookIds known;
 
     private final AtomicLong appended = new AtomicLong();
+    private final AtomicLong lookups = new AtomicLong(); // webhook ids looked up in the database (tests)
     private final AtomicLong imported = new AtomicLong();
     private volatile InboxJournal.Position end; // after the last flushed record
     private volatile long oldestWaitingMillis = Long.MAX_VALUE;
@@ -102,13 +105,25 @@ final class JournalInbox implements AutoCloseable {
         this.share = share;
         this.journal = InboxJournal.open(dir);
         importLeftovers();
+        this.known = new KnownWebhookIds(db);
         if (!serve) {
             this.importer = null;
             return;
         }
+        known.start();
         this.importer = Thread.ofPlatform().name("edm-inbox-import").unstarted(this::run);
         importer.start();
         metrics.journalBacklog(this::backlog);
+    }
+
+    /** Whether new webhook ids are answered without a database lookup yet (tests). */
+    boolean knowsStoredIds() {
+        return known.ready();
+    }
+
+    /** How many webhook ids were looked up in the database so far (tests). */
+    long lookups() {
+        return lookups.get();
     }
 
     /** Records appended but not yet in the database. */
@@ -121,8 +136,17 @@ final class JournalInbox implements AutoCloseable {
         return groupSize >= MIN_GROUP || backlog() > 0;
     }
 
-    /** The writer committed straight to the database: the next journaled id must come after that one. */
-    void committedDirectly() {
+    /**
+     * The writer committed these straight to the database: the next journaled id must come after theirs, and
+     * their webhook ids are stored now.
+     */
+    void committedDirectly(List<NewDelivery> group) {
+        for (NewDelivery d : group) {
+            String key = key(d.platform(), d.meta().webhookId());
+            if (key != null) {
+                known.add(key);
+            }
+        }
         blockEnd = -1;
         if (journal.current() != null) {
             journal.retire(); // all imported (else the group would have been journaled): the importer deletes it
@@ -147,10 +171,11 @@ final class JournalInbox implements AutoCloseable {
             Long id = key == null ? null : waiting.get(key);
             if (id != null) {
                 seen.put(key, id);
-            } else if (key != null) {
-                unknown.add(d);
+            } else if (key != null && known.mayHold(key)) {
+                unknown.add(d); // may be stored: looked up (a new id, certainly never stored, is not)
             }
         }
+        lookups.addAndGet(unknown.size());
         seen.putAll(storedIds(unknown));
         List<InboxJournal.Entry> entries = new ArrayList<>(group.size());
         List<String> keys = new ArrayList<>(group.size());
@@ -173,6 +198,7 @@ final class JournalInbox implements AutoCloseable {
         if (!entries.isEmpty()) {
             for (int i = 0; i < keys.size(); i++) {
                 waiting.put(keys.get(i), seen.get(keys.get(i)));
+                known.add(keys.get(i));
             }
             try {
                 end = journal.append(entries);
@@ -190,7 +216,12 @@ final class JournalInbox implements AutoCloseable {
     }
 
     private static String key(Platform platform, String webhookId) {
-        return webhookId == null ? null : platform.id() + '\n' + webhookId;
+        return key(platform.id(), webhookId);
+    }
+
+    /** The key of a webhook id in {@link #waiting} and {@link KnownWebhookIds}; null for none. */
+    static String key(String platformId, String webhookId) {
+        return webhookId == null ? null : platformId + '\n' + webhookId;
     }
 
     /** The delivery ids already stored for the group's webhook ids (one indexed query per platform). */
@@ -434,6 +465,7 @@ final class JournalInbox implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        known.close();
         wakeUp.release();
         if (importer != null) { // null when not serving: everything was imported on opening
             try {

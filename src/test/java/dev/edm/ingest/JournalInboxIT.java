@@ -156,12 +156,51 @@ class JournalInboxIT {
         // the file being appended to stays until the writer moves on (here: its next group goes straight to the
         // database), then it is deleted, everything in it being imported
         assertThat(journalFiles()).hasSize(1);
-        j.committedDirectly();
+        j.committedDirectly(List.of());
         long deadline = System.currentTimeMillis() + 5_000;
         while (!journalFiles().isEmpty()) {
             assertThat(System.currentTimeMillis()).as("imported file deleted").isLessThan(deadline);
             Thread.sleep(10);
         }
+    }
+
+    @Test
+    void onceTheStoredIdsAreReadNewIdsAreNotLookedUpAndEveryRepeatIsStillADuplicate() throws Exception {
+        long storedBefore = storeDirectly("stored-before-start");
+        JournalInbox j = journal();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!j.knowsStoredIds()) {
+            assertThat(System.currentTimeMillis()).as("stored ids read").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        // the writer's own direct commit tells the journal (another writer's would be caught by the import)
+        long direct = storeDirectly("direct-after-start");
+        j.committedDirectly(List.of(delivery("direct-after-start", "{}")));
+
+        List<NewDelivery> fresh = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            fresh.add(delivery("new-" + i, "{}"));
+        }
+        List<IngestResult> accepted = j.append(fresh);
+        assertThat(accepted).allMatch(r -> r instanceof IngestResult.Accepted);
+        assertThat(j.lookups())
+                .as("new ids looked up in the database (about 1% are false alarms)")
+                .isLessThan(20);
+
+        long new5 = ((IngestResult.Accepted) accepted.get(5)).deliveryId();
+        List<IngestResult> repeats = j.append(List.of(
+                delivery("stored-before-start", "{}"), delivery("new-5", "{}"), delivery("direct-after-start", "{}")));
+        assertThat(repeats)
+                .containsExactly(
+                        new IngestResult.Duplicate(storedBefore),
+                        new IngestResult.Duplicate(new5),
+                        new IngestResult.Duplicate(direct));
+
+        // once imported (no longer waiting in the journal) a repeat is found in the database
+        awaitImported(j);
+        long new7 = ((IngestResult.Accepted) accepted.get(7)).deliveryId();
+        assertThat(j.append(List.of(delivery("new-7", "{}")))).containsExactly(new IngestResult.Duplicate(new7));
+        assertThat(count("SELECT count(*) FROM delivery")).isEqualTo(302);
     }
 
     @Test
@@ -179,7 +218,7 @@ class JournalInboxIT {
         assertThat(count("SELECT count(*) FROM delivery")).isEqualTo(11);
 
         // after a direct commit the next journaled group comes after it (arrival order = id order)
-        j.committedDirectly();
+        j.committedDirectly(List.of());
         long next = ((IngestResult.Accepted)
                         j.append(List.of(delivery("later", "{}"))).get(0))
                 .deliveryId();
