@@ -189,6 +189,7 @@ class ArchitectureTest {
                         "org.slf4j..",
                         "io.micrometer..",
                         "com.github.benmanes.caffeine..",
+                        "com.google.common.hash..", // the inbox journal's Bloom filter of stored webhook ids
                         "com.fasterxml.jackson.."))
                 .check(classes);
     }
