@@ -163,17 +163,15 @@ final class GroupCommitInbox implements AutoCloseable {
 
     private void commitGroup(List<Pending> batch, long start) {
         boolean journaled = journal != null && journal.takes(batch.size());
+        List<NewDelivery> deliveries = new ArrayList<>(batch.size());
+        batch.forEach(p -> deliveries.add(p.delivery()));
         List<IngestResult> results;
         try {
             if (journaled) {
-                List<NewDelivery> deliveries = new ArrayList<>(batch.size());
-                batch.forEach(p -> deliveries.add(p.delivery()));
                 results = journal.append(deliveries);
             } else {
-                results = db.transaction(s -> insertAll(s, batch), true);
+                results = db.transaction(s -> insertAll(s, deliveries), true);
                 if (journal != null) {
-                    List<NewDelivery> deliveries = new ArrayList<>(batch.size());
-                    batch.forEach(p -> deliveries.add(p.delivery()));
                     journal.committedDirectly(deliveries);
                 }
             }
@@ -194,10 +192,9 @@ final class GroupCommitInbox implements AutoCloseable {
         }
     }
 
-    private static List<IngestResult> insertAll(Session s, List<Pending> batch) throws SQLException {
-        List<IngestResult> results = new ArrayList<>(batch.size());
-        for (Pending p : batch) {
-            NewDelivery d = p.delivery();
+    private static List<IngestResult> insertAll(Session s, List<NewDelivery> deliveries) throws SQLException {
+        List<IngestResult> results = new ArrayList<>(deliveries.size());
+        for (NewDelivery d : deliveries) {
             results.add(InboxInsert.insert(s, d.platform(), d.meta(), d.headersJson(), d.body(), d.receivedAtMillis()));
         }
         return results;

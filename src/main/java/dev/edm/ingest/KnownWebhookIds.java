@@ -6,7 +6,7 @@ import dev.edm.storage.Database;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +28,8 @@ final class KnownWebhookIds implements AutoCloseable {
     static final long MIN_CAPACITY = 1_000_000;
 
     private final Database db;
-    private final AtomicBoolean filling = new AtomicBoolean();
     private volatile Sized current; // answers once filled; null before
-    private volatile Sized next; // being filled; gets every key added meanwhile
+    private final AtomicReference<Sized> next = new AtomicReference<>(); // being filled; gets every key added meanwhile
     private volatile boolean closed;
 
     private record Sized(BloomFilter<CharSequence> filter, long capacity) {
@@ -63,7 +62,7 @@ final class KnownWebhookIds implements AutoCloseable {
 
     /** Remembers a key being stored (call before the key can be found in the database). */
     void add(String key) {
-        Sized filling = next; // read before current: a fill ends by setting current, then clearing next
+        Sized filling = next.get(); // read before current: a fill ends by setting current, then clearing next
         Sized filled = current;
         if (filling != null) {
             filling.filter().put(key);
@@ -77,11 +76,11 @@ final class KnownWebhookIds implements AutoCloseable {
     }
 
     private void refill(long atLeast) {
-        if (!filling.compareAndSet(false, true)) {
-            return;
-        }
         Sized fresh = Sized.of(atLeast);
-        next = fresh; // from here on, added keys go into it too: none falls between it and the database read
+        if (!next.compareAndSet(null, fresh)) {
+            return; // a fill is under way
+        }
+        // from here on, added keys go into it too: none falls between it and the database read
         Thread.ofPlatform().name("edm-webhook-ids").daemon().start(() -> {
             try {
                 long count = fill(fresh);
@@ -94,8 +93,7 @@ final class KnownWebhookIds implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("webhook ids not read ({}): repeated ids are looked up in the database", e.toString());
             } finally {
-                next = null;
-                filling.set(false);
+                next.set(null);
             }
         });
     }
