@@ -47,9 +47,12 @@ for tool in wrk sqlite3 python3 curl; do
   command -v "$tool" >/dev/null || die "$tool is required"
 done
 bench_java
-# the JVM options ./edm runs with (bin/jvm-options.sh), then BENCH_JAVA_OPTS
-read -r -a JAVA_OPTS <<<"$(edm_java_opts "${BENCH_JAVA_OPTS:-}")"
-read -r -a EDM_JAVA_OPTS <<<"$(edm_java_opts "${BENCH_JAVA_OPTS:-} ${EDM_BENCH_JAVA_OPTS:-}")"
+# the JVM options `./edm serve` runs with (bin/jvm-options.sh: the collector, a fixed heap touched at start), then
+# BENCH_JAVA_OPTS; the baseline gets the same, so neither is tuned differently
+SERVE_OPTS=$(edm_java_opts "${BENCH_JAVA_OPTS:-}" serve) || exit 2
+read -r -a JAVA_OPTS <<<"$SERVE_OPTS"
+SERVE_OPTS=$(edm_java_opts "${BENCH_JAVA_OPTS:-} ${EDM_BENCH_JAVA_OPTS:-}" serve) || exit 2
+read -r -a EDM_JAVA_OPTS <<<"$SERVE_OPTS"
 
 # --- 2. scratch space and cleanup -------------------------------------------------------------------------
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/edm-bench.XXXXXX")
