@@ -14,6 +14,9 @@
 # EDM_BENCH_ENV (extra VAR=value settings for edm, e.g. EDM_BENCH_ENV="EDM_INBOX_JOURNAL=false"),
 # KEEP_WORK=1 (keep the scratch dir: server output, edm logs and database, raw wrk output).
 #
+# Each server logs its collections (-Xlog:gc, into the scratch dir); the report gives their pauses during the
+# measured run.
+#
 # Exit status: 1 when stored != 2xx (or the run itself broke). The performance targets (edm >= 50% of the
 # baseline's throughput, edm p99 < 10 ms) are printed as PASS/FAIL but not enforced: the machine is noisy.
 set -euo pipefail
@@ -142,8 +145,25 @@ run_phases() {
   fi
   log "$1: measuring ${DURATION}s, $CONNECTIONS connections, $THREADS threads"
   python3 bench/threadcpu.py snap "$SERVER_PID" >"$WORK/cpu-$1-before.json" || true
+  local start
+  start=$(date +%s%3N)
   RUN_LINE=$(load "$1" "$2" run "$DURATION" "$RUN_QUOTA")
+  echo "$start $(date +%s%3N)" >"$WORK/window-$1"
   python3 bench/threadcpu.py snap "$SERVER_PID" >"$WORK/cpu-$1-after.json" || true
+}
+
+# gc_line NAME: the collector's pauses during NAME's measured run, from its GC log (-Xlog:gc, wall-clock stamps):
+# a pause stalls every request in flight, so long ones make the p99
+gc_line() {
+  [ -f "$WORK/gc-$1.log" ] && [ -f "$WORK/window-$1" ] || return 0
+  read -r from to <"$WORK/window-$1"
+  awk -v name="$1" -v from="$from" -v to="$to" '
+    /Pause/ && $NF ~ /ms$/ {
+      at = $1; gsub(/[^0-9]/, "", at); ms = $NF; sub(/ms$/, "", ms)
+      if (at + 0 >= from && at + 0 <= to) { n++; sum += ms; if (ms + 0 > max) max = ms + 0 }
+    }
+    END { printf "%s GC in the measured run: %d pauses, %.0f ms in all (%.2f%% of the time), longest %.1f ms\n", name, n, sum, 100 * sum / (to - from), max }
+  ' "$WORK/gc-$1.log"
 }
 
 # --- 5. edm -----------------------------------------------------------------------------------------------
@@ -156,7 +176,8 @@ log "edm: starting on port $EDM_PORT (data in $EDM_DATA)"
   EDM_HOST=127.0.0.1 EDM_PORT="$EDM_PORT" \
   EDM_DATA_DIR="$EDM_DATA" EDM_OUTPUT_DIR="$WORK/edm/output" EDM_LOG_DIR="$WORK/edm/logs" \
   SHOPIFY_WEBHOOK_SECRET="$SECRET" "${EDM_ENV[@]}" \
-  "$JAVA" "${EDM_JAVA_OPTS[@]}" -jar "${EDM_JAR:-$ROOT/target/edm.jar}" serve) >"$WORK/edm.out" 2>&1 &
+  "$JAVA" "${EDM_JAVA_OPTS[@]}" "-Xlog:gc:file=$WORK/gc-edm.log:timemillis" -jar "${EDM_JAR:-$ROOT/target/edm.jar}" serve) \
+  >"$WORK/edm.out" 2>&1 &
 SERVER_PID=$!
 wait_healthy edm "$EDM_PORT" "$WORK/edm.out"
 run_phases edm "$EDM_PORT"
@@ -196,7 +217,8 @@ DISTINCT=$(sqlite3 "$EDM_DATA/edm.db" 'select count(distinct webhook_id) from de
 # --- 6. baseline ------------------------------------------------------------------------------------------
 BASE_PORT=$(free_port)
 log "baseline: starting bench/Baseline.java on port $BASE_PORT"
-"$JAVA" "${JAVA_OPTS[@]}" -cp target/edm.jar bench/Baseline.java "$BASE_PORT" >"$WORK/baseline.out" 2>&1 &
+"$JAVA" "${JAVA_OPTS[@]}" "-Xlog:gc:file=$WORK/gc-baseline.log:timemillis" -cp target/edm.jar bench/Baseline.java "$BASE_PORT" \
+  >"$WORK/baseline.out" 2>&1 &
 SERVER_PID=$!
 wait_healthy baseline "$BASE_PORT" "$WORK/baseline.out"
 run_phases baseline "$BASE_PORT"
@@ -224,6 +246,8 @@ echo "edm stored: $STORED deliveries ($DISTINCT distinct webhook ids); edm 2xx: 
 [ -n "$JOURNAL_LINE" ] && echo "$JOURNAL_LINE"
 python3 bench/threadcpu.py diff "$WORK/cpu-edm-before.json" "$WORK/cpu-edm-after.json" "$(get ok2xx "$EDM")" edm || true
 python3 bench/threadcpu.py diff "$WORK/cpu-baseline-before.json" "$WORK/cpu-baseline-after.json" "$(get ok2xx "$BASE")" baseline || true
+gc_line edm
+gc_line baseline
 warn() { # NAME BENCH-LINE: the run did not go as planned
   if [ "$(get exhausted "$2")" != 0 ]; then
     echo "WARNING: $1: a wrk thread used up its pre-signed requests and idled; raise RATE_CAP (now $RATE_CAP)"
