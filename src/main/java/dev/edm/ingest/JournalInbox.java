@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,7 +53,7 @@ final class JournalInbox implements AutoCloseable {
     private final Runnable afterImport;
     private final BurstShare share;
     /** Platform and webhook id of every record not yet in the database, with its delivery id. */
-    private final Map<String, Long> waiting = new ConcurrentHashMap<>();
+    private final WaitingIds waiting = new WaitingIds();
     /** Every webhook id stored: a new one needs no database lookup. */
     private final KnownWebhookIds known;
 
