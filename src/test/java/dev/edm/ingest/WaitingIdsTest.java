@@ -38,6 +38,34 @@ class WaitingIdsTest {
                 .isNull();
         assertThat(ids.size()).isEqualTo(5);
 
+        // ids of every other shape are held by their characters, exactly
+        String ebay = "49feeaeb-4982-42d9-a377-9645b8479411_33f7e043-fed8-442b-9d44-791923bd9a6d";
+        String longest = "x".repeat(0xFFFF);
+        String beyond = "y".repeat(0x10000);
+        ids.put(key("ebay", ebay), 6);
+        ids.put(key("standard", "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W"), 7);
+        ids.put(key("shopify", ""), 8);
+        ids.put(key("shopify", longest), 9);
+        ids.put(key("shopify", beyond), 10);
+        assertThat(ids.get(key("ebay", ebay))).isEqualTo(6L);
+        assertThat(ids.get(key("ebay", ebay.substring(0, ebay.length() - 1) + "e")))
+                .isNull();
+        assertThat(ids.get(key("standard", "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W"))).isEqualTo(7L);
+        assertThat(ids.get(key("standard", "msg_2KWPBgLlAfxdpx2AI54pPJ85f4w"))).isNull();
+        assertThat(ids.get(key("shopify", ""))).isEqualTo(8L);
+        assertThat(ids.get(key("woocommerce", ""))).isNull();
+        assertThat(ids.get(key("shopify", longest))).isEqualTo(9L);
+        assertThat(ids.get(key("shopify", longest.substring(1)))).isNull();
+        assertThat(ids.get(key("shopify", beyond))).isEqualTo(10L);
+        assertThat(ids.size()).isEqualTo(10);
+        ids.remove(key("shopify", ""), 8);
+        ids.remove(key("shopify", beyond), 10);
+        ids.remove(key("ebay", ebay));
+        ids.remove(key("standard", "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W"));
+        ids.remove(key("shopify", longest));
+        assertThat(ids.get(key("shopify", beyond))).isNull();
+        assertThat(ids.size()).isEqualTo(5);
+
         ids.remove(key("shopify", uuid), 99); // names another delivery: kept
         assertThat(ids.get(key("shopify", uuid))).isEqualTo(1L);
         ids.remove(key("shopify", uuid), 1);
@@ -48,7 +76,26 @@ class WaitingIdsTest {
         assertThat(ids.size()).isEqualTo(3);
     }
 
-    /** Random adds, repeats and removes against a HashMap, through growth, tombstones and emptying. */
+    private static String randomId(Random random) {
+        return switch (random.nextInt(10)) {
+            case 0 -> "order-" + random.nextInt(1_000_000);
+            case 1 -> UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+            case 2 -> Integer.toString(random.nextInt(50_000)); // short numeric ids repeat often
+            case 3 -> {
+                char[] chars = new char[1 + random.nextInt(90)];
+                for (int i = 0; i < chars.length; i++) {
+                    chars[i] = (char) (' ' + random.nextInt(95));
+                }
+                yield new String(chars);
+            }
+            default -> UUID.randomUUID().toString();
+        };
+    }
+
+    /**
+     * Random adds, repeats and removals against a HashMap, through growth, tombstones, arena compaction and
+     * emptying; ids of every shape (canonical and upper-case UUIDs, numbers, arbitrary printable text).
+     */
     @Test
     void behavesAsAMapThroughGrowthRemovalsAndReuse() {
         Random random = new Random(42);
@@ -60,11 +107,7 @@ class WaitingIdsTest {
         for (int round = 0; round < 6; round++) {
             int adds = 20_000 + random.nextInt(20_000);
             for (int i = 0; i < adds; i++) {
-                String id = switch (random.nextInt(10)) {
-                    case 0 -> "order-" + random.nextInt(1_000_000);
-                    case 1 -> UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
-                    default -> UUID.randomUUID().toString();
-                };
+                String id = randomId(random);
                 String k = key(platforms[random.nextInt(platforms.length)], id);
                 long deliveryId = next++;
                 ids.put(k, deliveryId);
@@ -94,8 +137,12 @@ class WaitingIdsTest {
                 assertThat(ids.get(e.getKey())).isEqualTo(e.getValue());
             }
             for (int i = 0; i < 1_000; i++) {
-                assertThat(ids.get(key("shopify", UUID.randomUUID().toString())))
-                        .isNull();
+                String absent = key("shopify", UUID.randomUUID().toString() + (i % 2 == 0 ? "" : "-x"));
+                assertThat(ids.get(absent)).isEqualTo(model.get(absent));
+            }
+            for (int i = 0; i < 1_000; i++) {
+                String probe = key(platforms[random.nextInt(platforms.length)], randomId(random));
+                assertThat(ids.get(probe)).isEqualTo(model.get(probe));
             }
         }
     }
