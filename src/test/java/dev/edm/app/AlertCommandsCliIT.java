@@ -3,8 +3,8 @@ package dev.edm.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.edm.testing.ChildEdm;
+import dev.edm.testing.CliRun;
 import dev.edm.testing.RunningApp;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -21,14 +21,9 @@ class AlertCommandsCliIT {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    Run edm(String... args) throws Exception {
+    CliRun edm(String... args) throws Exception {
         Process p = ChildEdm.run(dir, ChildEdm.isolatedEnv(dir, SECRET), args);
-        return new Run(
-                p.exitValue(),
-                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        return CliRun.of(p);
     }
 
     @Test
@@ -49,37 +44,38 @@ class AlertCommandsCliIT {
                     .isEqualTo(200);
             app.awaitCount(0, 10_000, "SELECT count(*) FROM delivery WHERE status = 'pending'");
         }
-        Run list = edm("alerts", "--rule", "low_stock");
+        CliRun list = edm("alerts", "--rule", "low_stock");
         assertThat(list.exit()).as(list.err()).isZero();
         Matcher m =
                 Pattern.compile("(?m)^(\\d+)\\s+low_stock\\s+warning\\s+firing").matcher(list.out());
         assertThat(m.find()).as(list.out()).isTrue();
         String id = m.group(1);
 
-        Run ack = edm("alerts", "ack", id, "--by", "sam");
+        CliRun ack = edm("alerts", "ack", id, "--by", "sam");
         assertThat(ack.exit()).as(ack.err()).isZero();
         assertThat(ack.out()).contains("alert " + id + " acknowledged");
-        Run again = edm("alerts", "ack", id);
+        CliRun again = edm("alerts", "ack", id);
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.err()).contains("already acknowledged (by sam)");
 
-        Run badFor = edm("alerts", "snooze", id, "--for", "a while");
+        CliRun badFor = edm("alerts", "snooze", id, "--for", "a while");
         assertThat(badFor.exit()).isEqualTo(2);
         assertThat(badFor.err()).contains("duration");
-        Run snooze = edm("alerts", "snooze", id, "--for", "2h");
+        CliRun snooze = edm("alerts", "snooze", id, "--for", "2h");
         assertThat(snooze.exit()).as(snooze.err()).isZero();
         assertThat(snooze.out()).contains("snoozed until");
         assertThat(edm("alerts").out()).contains("snoozed");
 
-        Run resolve = edm("alerts", "resolve", id);
+        CliRun resolve = edm("alerts", "resolve", id);
         assertThat(resolve.exit()).as(resolve.err()).isZero();
         assertThat(resolve.out()).contains("alert " + id + " resolved");
         assertThat(edm("alerts", "resolve", id).exit()).isEqualTo(1);
-        Run unknown = edm("alerts", "ack", "424242");
+        CliRun unknown = edm("alerts", "ack", "424242");
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err()).contains("no alert with id 424242");
 
-        Run add = edm("silence", "add", "--sku", "MUG-B", "--store", SHOP, "--for", "1d", "--comment", "discontinued");
+        CliRun add =
+                edm("silence", "add", "--sku", "MUG-B", "--store", SHOP, "--for", "1d", "--comment", "discontinued");
         assertThat(add.exit()).as(add.err()).isZero();
         Matcher sm = Pattern.compile("silence (\\d+) until").matcher(add.out());
         assertThat(sm.find()).as(add.out()).isTrue();
@@ -87,7 +83,7 @@ class AlertCommandsCliIT {
                 .isEqualTo(2);
         assertThat(edm("silence", "add", "--rule", "bogus", "--for", "1h").exit())
                 .isEqualTo(2);
-        Run silences = edm("silence", "list");
+        CliRun silences = edm("silence", "list");
         assertThat(silences.out()).contains("shopify:" + SHOP).contains("MUG-B").contains("discontinued");
         assertThat(edm("silence", "remove", sm.group(1)).exit()).isZero();
         assertThat(edm("silence", "remove", sm.group(1)).exit()).isEqualTo(1);

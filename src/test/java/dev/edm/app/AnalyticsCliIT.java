@@ -3,7 +3,7 @@ package dev.edm.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.edm.testing.ChildEdm;
-import java.nio.charset.StandardCharsets;
+import dev.edm.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,20 +16,15 @@ class AnalyticsCliIT {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    Run edm(String... args) throws Exception {
+    CliRun edm(String... args) throws Exception {
         Process p = ChildEdm.run(dir, ChildEdm.isolatedEnv(dir, "unused-default"), args);
-        return new Run(
-                p.exitValue(),
-                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        return CliRun.of(p);
     }
 
     @Test
     void catalogImportIsAllOrNothingAndFeedsInventoryValue() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "sku,cost,currency\nA,1.00,USD\nB,x,USD\n");
-        Run refused = edm("import", "catalog", bad.toString());
+        CliRun refused = edm("import", "catalog", bad.toString());
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.err())
                 .contains("was not imported")
@@ -37,13 +32,13 @@ class AnalyticsCliIT {
 
         Path good = Files.writeString(
                 dir.resolve("good.csv"), "sku,threshold,cost,currency,supplier\nA,4,1.00,USD,Acme\nB,,2.50,EUR,\n");
-        Run imported = edm("import", "catalog", good.toString());
+        CliRun imported = edm("import", "catalog", good.toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("2 lines, 2 SKUs with cost/lead time/supplier, 1 thresholds");
         assertThat(edm("threshold", "list").out()).contains("A");
 
         Path out = dir.resolve("value.csv");
-        Run report = edm("report", "inventory-value", "--out", out.toString());
+        CliRun report = edm("report", "inventory-value", "--out", out.toString());
         assertThat(report.exit()).as(report.err()).isZero();
         assertThat(Files.readString(out))
                 .startsWith("shop,platform,sku,variant_id,title,available,unit_cost,currency,value\r\n");
@@ -51,7 +46,7 @@ class AnalyticsCliIT {
 
     @Test
     void replayRefusesWhenBodiesWerePurgedUnlessAllowed() throws Exception {
-        Run nothing = edm("purge", "--dry-run");
+        CliRun nothing = edm("purge", "--dry-run");
         assertThat(nothing.exit()).as(nothing.err()).isZero();
         assertThat(nothing.out()).contains("would purge 0 delivery bodies").contains("EDM_RETENTION_DAYS=90");
         try (Connection c =
@@ -63,14 +58,14 @@ class AnalyticsCliIT {
             c.createStatement()
                     .executeUpdate("INSERT INTO delivery_body (delivery_id, body) VALUES (last_insert_rowid(), x'')");
         }
-        Run refused = edm("replay");
+        CliRun refused = edm("replay");
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.err())
                 .contains("1 deliveries have had their bodies purged (EDM_RETENTION_DAYS), the newest received "
                         + "2025-10-01T12:00:00Z")
                 .contains("--allow-purged");
         assertThat(edm("replay", "--since", "2025-10-02T00:00:00Z").exit()).isZero();
-        Run allowed = edm("replay", "--allow-purged");
+        CliRun allowed = edm("replay", "--allow-purged");
         assertThat(allowed.exit()).as(allowed.err()).isZero();
         assertThat(allowed.err()).contains("warning: 1 deliveries have no body any more");
         assertThat(allowed.out()).contains("replayed 0 deliveries");
@@ -78,10 +73,10 @@ class AnalyticsCliIT {
 
     @Test
     void badReportFiltersAreRefusedWithTheirReason() throws Exception {
-        Run period = edm("report", "sales", "--period", "year");
+        CliRun period = edm("report", "sales", "--period", "year");
         assertThat(period.exit()).isEqualTo(2);
         assertThat(period.err()).contains("--period must be day, week or month, got \"year\"");
-        Run range = edm("report", "velocity", "--from", "2026-11-30", "--to", "2026-11-01");
+        CliRun range = edm("report", "velocity", "--from", "2026-11-30", "--to", "2026-11-01");
         assertThat(range.exit()).isEqualTo(2);
         assertThat(range.err()).contains("from 2026-11-30 is after to 2026-11-01");
     }

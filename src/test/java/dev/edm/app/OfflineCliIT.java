@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.edm.ingest.JournalLeftovers;
 import dev.edm.testing.ChildEdm;
+import dev.edm.testing.CliRun;
 import dev.edm.testing.ShopifyRequests;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,14 +24,9 @@ class OfflineCliIT {
         return ChildEdm.isolatedEnv(dir, SECRET);
     }
 
-    record Run(int exit, String out, String err) {}
-
-    Run edm(String... args) throws Exception {
+    CliRun edm(String... args) throws Exception {
         Process p = ChildEdm.run(dir, env(), args);
-        return new Run(
-                p.exitValue(),
-                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        return CliRun.of(p);
     }
 
     @Test
@@ -54,17 +49,17 @@ class OfflineCliIT {
             assertThat(server.terminate()).isIn(0, 143);
         }
 
-        Run none = edm("alerts");
+        CliRun none = edm("alerts");
         assertThat(none.exit()).isZero();
         assertThat(none.out()).contains("no open alerts");
 
-        Run set = edm("threshold", "set", "MUG-B", "10");
+        CliRun set = edm("threshold", "set", "MUG-B", "10");
         assertThat(set.exit()).as(set.err()).isZero();
-        Run alerts = edm("alerts");
+        CliRun alerts = edm("alerts");
         assertThat(alerts.out()).contains("low_stock").contains("MUG-B").contains("8 available <= threshold 10");
 
         Path bad = Files.writeString(dir.resolve("bad.csv"), "sku,threshold\nMUG-B,3\nMUG-X,lots\n,4\n");
-        Run rejected = edm("threshold", "import", bad.toString());
+        CliRun rejected = edm("threshold", "import", bad.toString());
         assertThat(rejected.exit()).isEqualTo(2);
         assertThat(rejected.err())
                 .contains("line 3: threshold must be a whole number")
@@ -81,15 +76,15 @@ class OfflineCliIT {
         assertThat(edm("alerts", "--status", "resolved").out()).contains("MUG-B");
 
         Path out = dir.resolve("inventory.json");
-        Run report = edm("report", "inventory", "--format", "json", "--out", out.toString());
+        CliRun report = edm("report", "inventory", "--format", "json", "--out", out.toString());
         assertThat(report.exit()).as(report.err()).isZero();
         assertThat(Files.readString(out)).contains("\"sku\" : \"MUG-B\"").contains("\"current_stock\" : 8");
-        Run csv = edm("report", "low-stock");
+        CliRun csv = edm("report", "low-stock");
         assertThat(csv.exit()).isZero();
         assertThat(csv.out().strip()).matches(".*low_stock_\\d{8}_\\d{6}_\\d{3}(_\\d+)?\\.csv");
         assertThat(edm("report", "bogus").exit()).isEqualTo(2);
 
-        Run check = edm("check");
+        CliRun check = edm("check");
         assertThat(check.exit()).isZero();
         assertThat(check.out()).contains("checked 1 variants");
 
@@ -106,7 +101,7 @@ class OfflineCliIT {
                 "p2",
                 leftover,
                 System.currentTimeMillis());
-        Run replay = edm("replay");
+        CliRun replay = edm("replay");
         assertThat(replay.exit()).as(replay.err()).isZero();
         assertThat(replay.out()).contains("replayed 2 deliveries").contains("state checksum");
         assertThat(edm("report", "inventory", "--format", "json", "--out", out.toString())

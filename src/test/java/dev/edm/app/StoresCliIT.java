@@ -3,7 +3,7 @@ package dev.edm.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.edm.testing.ChildEdm;
-import java.nio.charset.StandardCharsets;
+import dev.edm.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,16 +23,11 @@ class StoresCliIT {
 
     Map<String, String> env = new HashMap<>();
 
-    record Run(int exit, String out, String err) {}
-
-    Run edm(String... args) throws Exception {
+    CliRun edm(String... args) throws Exception {
         Map<String, String> all = new HashMap<>(ChildEdm.isolatedEnv(dir, "unused-default"));
         all.putAll(env);
         Process p = ChildEdm.run(dir, all, args);
-        Run run = new Run(
-                p.exitValue(),
-                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        CliRun run = CliRun.of(p);
         assertThat(run.out() + run.err()).as("no secret is ever printed").doesNotContain(SECRET);
         return run;
     }
@@ -50,13 +45,13 @@ class StoresCliIT {
 
     @Test
     void storesAreAddedListedAndRemovedWithoutShowingASecret() throws Exception {
-        Run added = edm("stores", "add", "shopify", "cli-a.myshopify.com", "--name", "CLI Shop", "--secret", SECRET);
+        CliRun added = edm("stores", "add", "shopify", "cli-a.myshopify.com", "--name", "CLI Shop", "--secret", SECRET);
         assertThat(added.exit()).as(added.err()).isZero();
         assertThat(added.out()).contains("added shopify:cli-a.myshopify.com (1 secret)");
         assertThat(edm("stores", "add", "woocommerce", "shop.example.com", "--secret", "env:WOO_SHOP_SECRET")
                         .exit())
                 .isZero();
-        Run ebay = edm("stores", "add", "ebay", "seller1", "--secret", SECRET);
+        CliRun ebay = edm("stores", "add", "ebay", "seller1", "--secret", SECRET);
         assertThat(ebay.exit()).isEqualTo(2);
         assertThat(ebay.err()).contains("application's keyset");
         assertThat(edm("stores", "add", "standard", "erp", "--secret", SECRET).err())
@@ -68,7 +63,7 @@ class StoresCliIT {
                 .doesNotContain(SECRET);
         assertThat(storedSecrets("woocommerce:shop.example.com")).isEqualTo("env:WOO_SHOP_SECRET");
 
-        Run list = edm("stores", "list");
+        CliRun list = edm("stores", "list");
         assertThat(list.exit()).as(list.err()).isZero();
         assertThat(list.out())
                 .contains("encrypted secrets use the key from key file "
@@ -83,12 +78,12 @@ class StoresCliIT {
         env.put("EDM_SECRET_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
         assertThat(edm("stores", "list").out()).contains("encrypted secrets use the key from EDM_SECRET_KEY");
         env.put("EDM_SECRET_KEY", "c2hvcnQ=");
-        Run badKey = edm("stores", "list");
+        CliRun badKey = edm("stores", "list");
         assertThat(badKey.exit()).isEqualTo(2);
         assertThat(badKey.err()).contains("EDM_SECRET_KEY").contains("32 bytes");
         env.remove("EDM_SECRET_KEY");
 
-        Run removed = edm("stores", "remove", "shopify", "cli-a.myshopify.com");
+        CliRun removed = edm("stores", "remove", "shopify", "cli-a.myshopify.com");
         assertThat(removed.exit()).isZero();
         assertThat(removed.out()).contains("removed shopify:cli-a.myshopify.com");
         assertThat(edm("stores", "remove", "shopify", "cli-a.myshopify.com").exit())
@@ -98,12 +93,12 @@ class StoresCliIT {
 
     @Test
     void skuMappingsChannelThresholdsAndTheSkusReport() throws Exception {
-        Run map = edm("sku", "map", "woocommerce:shop.example.com", "WOO-MUG", "MUG-B");
+        CliRun map = edm("sku", "map", "woocommerce:shop.example.com", "WOO-MUG", "MUG-B");
         assertThat(map.exit()).as(map.err()).isZero();
         Path bad = Files.writeString(
                 dir.resolve("bad.csv"),
                 "store,channel_sku,canonical_sku\namazon:A1SELLER,AMZ-MUG,MUG-B\nnosuch:x,a,b\n");
-        Run rejected = edm("sku", "import", bad.toString());
+        CliRun rejected = edm("sku", "import", bad.toString());
         assertThat(rejected.exit()).isEqualTo(2);
         assertThat(rejected.err()).contains("line 3:");
         Path good = Files.writeString(
@@ -117,12 +112,12 @@ class StoresCliIT {
         assertThat(edm("sku", "unmap", "amazon:A1SELLER", "AMZ-MUG").exit()).isZero();
         assertThat(edm("sku", "list").out()).doesNotContain("AMZ-MUG");
 
-        Run threshold = edm("threshold", "set", "MUG-B", "7", "--store", "amazon:A1SELLER");
+        CliRun threshold = edm("threshold", "set", "MUG-B", "7", "--store", "amazon:A1SELLER");
         assertThat(threshold.exit()).as(threshold.err()).isZero();
         assertThat(edm("threshold", "list").out()).contains("MUG-B").contains("amazon:A1SELLER");
 
         Path out = dir.resolve("skus.csv");
-        Run report = edm("report", "skus", "--out", out.toString());
+        CliRun report = edm("report", "skus", "--out", out.toString());
         assertThat(report.exit()).as(report.err()).isZero();
         assertThat(Files.readString(out)).startsWith("sku,title,total_available,channels,per_channel,last_sale");
     }

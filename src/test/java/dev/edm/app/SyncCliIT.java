@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.edm.testing.ChildEdm;
-import java.nio.charset.StandardCharsets;
+import dev.edm.testing.CliRun;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,17 +38,12 @@ class SyncCliIT {
         api.stop();
     }
 
-    record Run(int exit, String out, String err) {}
-
-    Run edm(String... args) throws Exception {
+    CliRun edm(String... args) throws Exception {
         Map<String, String> env = new HashMap<>(ChildEdm.isolatedEnv(dir, "cli-secret"));
         env.put("SHOPIFY_TOKEN", "shpat_cli");
         env.put("EDM_SHOPIFY_API_BASE", api.baseUrl());
         Process p = ChildEdm.run(dir, env, args);
-        return new Run(
-                p.exitValue(),
-                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        return CliRun.of(p);
     }
 
     @Test
@@ -67,18 +62,18 @@ class SyncCliIT {
                 .willReturn(okJson("{\"inventory_levels\":[" + level + "]}")));
         api.stubFor(get(urlPathEqualTo(ADMIN + "/orders.json")).willReturn(okJson("{\"orders\":[" + order + "]}")));
 
-        Run first = edm("sync", "shopify", "--store", SHOP, "--orders-days", "3650");
+        CliRun first = edm("sync", "shopify", "--store", SHOP, "--orders-days", "3650");
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out())
                 .contains("shopify:" + SHOP + ": 3 pages, 1 products, 1 stock levels, 1 orders read; "
                         + "3 differences applied (product 1, stock 1, order 1)")
                 .contains("3 pending deliveries processed");
 
-        Run second = edm("sync", "shopify", "--store", SHOP);
+        CliRun second = edm("sync", "shopify", "--store", SHOP);
         assertThat(second.exit()).isZero();
         assertThat(second.out()).contains("0 differences applied");
 
-        Run report = edm(
+        CliRun report = edm(
                 "report",
                 "sales",
                 "--format",
@@ -90,7 +85,7 @@ class SyncCliIT {
 
         assertThat(edm("sync", "amazon").exit()).isEqualTo(2);
         assertThat(edm("sync", "shopify", "--since", "yesterday").exit()).isEqualTo(2);
-        Run noStore = edm("sync", "woocommerce");
+        CliRun noStore = edm("sync", "woocommerce");
         assertThat(noStore.exit()).isEqualTo(1);
         assertThat(noStore.err()).contains("no woocommerce store with API credentials");
     }

@@ -2,8 +2,8 @@ package dev.edm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edm.testing.CliRun;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,10 +19,8 @@ import org.junit.jupiter.api.Test;
 class JvmOptionsScriptTest {
     private static final Path SCRIPT = Path.of("bin/jvm-options.sh").toAbsolutePath();
 
-    private record Run(int exit, String out, String err) {}
-
     /** Sources the script in sh and prints {@code edm_java_opts USER_OPTS COMMAND}. */
-    private static Run opts(String heap, String userOpts, String command) throws IOException, InterruptedException {
+    private static CliRun opts(String heap, String userOpts, String command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(
                 "sh", "-c", ". \"$1\" && edm_java_opts \"$2\" \"$3\"", "sh", SCRIPT.toString(), userOpts, command);
         Map<String, String> env = pb.environment();
@@ -32,16 +30,13 @@ class JvmOptionsScriptTest {
         }
         Process p = pb.start();
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        return new Run(
-                p.exitValue(),
-                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        return CliRun.of(p);
     }
 
     @Test
     void serveGetsAFixedPreTouchedHeapOfAQuarterOfTheMemoryWithinBounds() throws Exception {
         assertThat(Files.exists(SCRIPT)).isTrue();
-        Run run = opts(null, "", "serve");
+        CliRun run = opts(null, "", "serve");
         assertThat(run.exit()).isZero();
         Matcher m = Pattern.compile("^-XX:\\+UseParallelGC -Xms(\\d+)m -Xmx(\\d+)m -XX:\\+AlwaysPreTouch$")
                 .matcher(run.out());
@@ -75,7 +70,7 @@ class JvmOptionsScriptTest {
     @Test
     void aBadEdmHeapStopsWithOneLineNamingIt() throws Exception {
         for (String bad : new String[] {"abc", "12", "1.5g", "0m", "2t", "-1g", "64m"}) {
-            Run run = opts(bad, "", "serve");
+            CliRun run = opts(bad, "", "serve");
             assertThat(run.exit()).as(bad).isEqualTo(2);
             assertThat(run.out()).as(bad).isEmpty();
             assertThat(run.err().lines())
